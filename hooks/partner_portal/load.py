@@ -1,0 +1,98 @@
+"""Load and validate everything once per build, whatever the number of languages.
+
+mkdocs-static-i18n runs the whole build once per language and `mkdocs serve` rebuilds on every
+edit without reloading this module, so the result is cached on the files' fingerprints: the
+three language builds share one parse, and an edit to data/ or locales/ invalidates it.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import PortalDataError, Problem
+from .localize import Localizer, MissingText
+from .model import Portal
+from .render import BLOCKS, PageLinks, block_names_in, render_block
+from .source import Source, SourceError, load_source
+from .validate import DATA_FILES, locale_problems, reference_problems, schema_problems
+
+log = logging.getLogger("mkdocs.plugins.partner_portal")
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+def fingerprint(root: Path, locales: tuple[str, ...]) -> Fingerprint:
+    paths = [root / "data" / f"{name}.yml" for name in DATA_FILES]
+    paths += [root / "locales" / f"{locale}.yml" for locale in locales]
+    paths += sorted((root / "docs").rglob("*.md"))
+    paths += sorted((root / "overrides" / "portal").rglob("*.html"))
+    stamps = []
+    for path in paths:
+        try:
+            stat = path.stat()
+            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            stamps.append((str(path), -1, -1))
+    return tuple(stamps)
+
+
+def load_portal(root: Path, locales: tuple[str, ...], default: str) -> Portal:
+    return _load(root, locales, default, fingerprint(root, locales))
+
+
+@lru_cache(maxsize=4)
+def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprint) -> Portal:
+    log.debug("Loading and validating data/ and locales/")
+    problems: list[Problem] = []
+
+    def read(path: Path, name: str) -> Source | None:
+        if not path.exists():
+            problems.append(Problem(name, 1, (), "file is missing"))
+            return None
+        try:
+            return load_source(path, name)
+        except SourceError as error:
+            problems.append(error.problem)
+            return None
+
+    sources = {name: read(root / "data" / f"{name}.yml", f"data/{name}.yml") for name in DATA_FILES}
+    catalogs = {locale: read(root / "locales" / f"{locale}.yml", f"locales/{locale}.yml") for locale in locales}
+    if problems:
+        raise PortalDataError(problems)
+
+    for name, source in sources.items():
+        problems.extend(schema_problems(source, name))
+    problems.extend(locale_problems(catalogs, default))
+    if problems:
+        raise PortalDataError(problems)
+    problems.extend(reference_problems(sources))
+    if problems:
+        raise PortalDataError(problems)
+
+    portal = Portal(sources, catalogs, default)
+    problems.extend(_rendering_problems(portal, root))
+    if problems:
+        raise PortalDataError(problems)
+    return portal
+
+
+def _rendering_problems(portal: Portal, root: Path) -> list[Problem]:
+    """Render every block in every language once, so a text the data needs but a locale file
+    lacks, or a page asking for a block that does not exist, stops the build before it writes."""
+    problems: list[Problem] = []
+    for page in sorted((root / "docs").rglob("*.md")):
+        for line, name in block_names_in(page.read_text(encoding="utf-8")):
+            if name not in BLOCKS:
+                known = ", ".join(sorted(BLOCKS))
+                problems.append(Problem(page.relative_to(root).as_posix(), line, ("::: portal",), f"unknown block '{name}'; known blocks: {known}"))
+    for locale, source in portal.locales.items():
+        localizer = Localizer(locale, portal.messages[locale])
+        for name in BLOCKS:
+            try:
+                render_block(name, portal, localizer, PageLinks("", ""))
+            except MissingText as missing:
+                key = tuple(missing.key.split("."))
+                problems.append(source.problem(key, f"missing text needed by the data (block '{name}')"))
+    return problems

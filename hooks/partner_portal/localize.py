@@ -1,0 +1,103 @@
+"""Words from the locale files, and names, numbers, lists and durations from CLDR through Babel."""
+
+from __future__ import annotations
+
+import string
+from functools import cached_property
+from typing import Any, Iterable
+
+import markdown
+from babel import Locale
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from babel.units import format_unit
+from markupsafe import Markup, escape
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNITS = {"hour": "duration-hour", "day": "duration-day"}
+
+
+class MissingText(KeyError):
+    """A key that the data needs but the locale file lacks."""
+
+    def __init__(self, locale: str, key: str) -> None:
+        super().__init__(key)
+        self.locale = locale
+        self.key = key
+
+
+class Localizer:
+    """Everything one language needs to render a page; every result is safe HTML (Markup)."""
+
+    def __init__(self, locale: str, messages: dict[str, str]) -> None:
+        self.locale = locale
+        self.messages = messages
+        self.babel = Locale.parse(locale)
+
+    # --- sentences from the locale file ----------------------------------------------------
+
+    def text(self, key: str, **params: Any) -> Markup:
+        """The sentence at `key` with its placeholders filled; both are escaped, never trusted."""
+        try:
+            template = self.messages[key]
+        except KeyError:
+            raise MissingText(self.locale, key) from None
+        if key.endswith("_md"):
+            return self._markdown(template, params)
+        return _fill(template, params)
+
+    def has(self, key: str) -> bool:
+        return key in self.messages
+
+    def _markdown(self, template: str, params: dict[str, Any]) -> Markup:
+        # Escaping first means a translator's raw HTML shows as text; link targets are checked
+        # by validation to be placeholders, so only data-supplied addresses become links.
+        html = markdown.markdown(str(_fill(template, params)))
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)
+
+    # --- CLDR ------------------------------------------------------------------------------
+
+    def territory(self, code: str) -> str:
+        return self.babel.territories[code]
+
+    def join(self, items: Iterable[Any]) -> Markup:
+        """A list in the language's own way ("a, b and c", "a, b et c", "a, b và c")."""
+        escaped = [str(escape(item)) for item in items]
+        return Markup(format_list(escaped, locale=self.babel)) if escaped else Markup("")
+
+    def territories(self, codes: Iterable[str]) -> Markup:
+        return self.join(self.territory(code) for code in codes)
+
+    def number(self, value: int | float) -> str:
+        return format_decimal(value, locale=self.babel)
+
+    def weekday(self, day: str) -> str:
+        return self.babel.days["format"]["wide"][_WEEKDAYS.index(day)]
+
+    @cached_property
+    def language_name(self) -> str:
+        # CLDR capitalizes language names for menus in many languages ("Français", not "français").
+        name = self.babel.get_display_name(self.babel) or self.locale
+        return name[:1].upper() + name[1:]
+
+    def duration(self, amount: int, unit: str) -> str:
+        """"3 hours", "3 heures", "3 giờ": CLDR unit patterns with the language's plural rules."""
+        unit_id = _UNITS[unit]
+        patterns = self.babel._data["unit_patterns"].get(unit_id, {})
+        # Some locales (vi) alias their long unit names to the short ones, which Babel does not follow.
+        length = "long" if "long" in patterns else "short"
+        return format_unit(amount, unit_id, length=length, locale=self.babel)
+
+    def duration_range(self, bounds: dict[str, Any]) -> Markup:
+        return self.text("common.range", min=self.number(bounds["min"]), max=self.duration(bounds["max"], bounds["unit"]))
+
+
+def _fill(template: str, params: dict[str, Any]) -> Markup:
+    parts: list[str] = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(str(escape(literal)))
+        if name is not None:
+            parts.append(str(escape(params[name])))
+    return Markup("".join(parts))

@@ -1,0 +1,91 @@
+"""Render the data blocks that prose pages ask for with `::: portal <block>` lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import quote
+
+import material
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from .localize import Localizer
+from .model import Portal
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "portal"
+ICON_DIR = Path(material.__file__).parent / "templates" / ".icons"
+
+MARKER = re.compile(r"^::: portal (?P<name>[a-z0-9-]+)[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Turns a page of the reader's language (offerings/) into a link relative to this page.
+
+    Raw HTML is not rewritten by MkDocs, so block templates must write relative links themselves."""
+
+    page_url: str  # "fr/commitment/"
+    locale_root: str  # "fr/", or "" for the default language
+
+    def __call__(self, target: str) -> str:
+        return get_relative_url(self.locale_root + target, self.page_url)
+
+
+@cache
+def icon(name: str) -> Markup:
+    """Inline SVG of a Material icon, as Material's own emoji extension writes it."""
+    svg = (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
+    return Markup(f'<span class="twemoji" aria-hidden="true">{svg}</span>')
+
+
+def mailto(address: str) -> str:
+    return "mailto:" + quote(address, safe="@")
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals.update(icon=icon, mailto=mailto)
+    return env
+
+
+BlockView = Callable[[Portal, Localizer], dict[str, Any]]
+BLOCKS: dict[str, BlockView] = {}
+
+
+def block(name: str) -> Callable[[BlockView], BlockView]:
+    def register(view: BlockView) -> BlockView:
+        BLOCKS[name] = view
+        return view
+
+    return register
+
+
+def render_block(name: str, portal: Portal, t: Localizer, link: PageLinks) -> Markup:
+    context = BLOCKS[name](portal, t)
+    template = environment().get_template(f"blocks/{name}.html")
+    return Markup(template.render(portal=portal, t=t, link=link, yes_no=lambda value: yes_no(t, value), **context))
+
+
+def yes_no(t: Localizer, value: bool) -> Markup:
+    """A check or a cross that says "Yes" or "No" to screen readers and in a tooltip."""
+    answer = "yes" if value else "no"
+    label = t.text(f"common.{answer}")
+    glyph = icon("material/check" if value else "material/close")
+    return Markup('<span class="portal-{0}" title="{1}">{2}<span class="portal-sr-only">{1}</span></span>').format(answer, label, glyph)
+
+
+def block_names_in(markdown_text: str) -> list[tuple[int, str]]:
+    return [(markdown_text.count("\n", 0, match.start()) + 1, match.group("name")) for match in MARKER.finditer(markdown_text)]

@@ -1,0 +1,89 @@
+"""Read one YAML file safely, remembering the line of every key and rejecting duplicate keys.
+
+PyYAML silently keeps the last of two equal keys; a maintainer who pastes a block twice would
+never know. We compose the node tree with the safe loader and build the Python values ourselves,
+so each value keeps the line it came from and a second equal key is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import KeyPath, Problem
+
+
+@dataclass
+class Source:
+    """A parsed YAML file: its values, and the line where each key path starts."""
+
+    name: str  # as shown to the user, relative to the project
+    data: Any
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: KeyPath) -> int:
+        """The line of `path`, or of its nearest ancestor that exists in the file."""
+        path = tuple(path)
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def problem(self, path: KeyPath, message: str) -> Problem:
+        return Problem(self.name, self.line_of(path), tuple(path), message)
+
+
+class SourceError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def load_source(path: Path, name: str) -> Source:
+    """Parse `path`; raise SourceError naming the file and line for bad syntax or a duplicate key."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError(Problem(name, 1, (), f"is not valid UTF-8 ({error.reason})")) from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        source = Source(name, None)
+        source.data = {} if node is None else _build(node, (), source, loader)
+        return source
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        reason = error.problem or "invalid YAML"
+        raise SourceError(Problem(name, line, (), f"YAML syntax error: {reason}")) from None
+    finally:
+        loader.dispose()
+
+
+def _build(node: yaml.Node, path: KeyPath, source: Source, loader: yaml.SafeLoader) -> Any:
+    source.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise SourceError(source.problem(path, "a key must be a plain value, not a list or mapping"))
+            key = loader.construct_object(key_node)
+            if key in result:
+                first = source.lines[path + (key,)]
+                raise SourceError(
+                    Problem(
+                        source.name,
+                        key_node.start_mark.line + 1,
+                        path + (key,),
+                        f"duplicate key '{key}' (first defined on line {first}); YAML would keep only the last one",
+                    )
+                )
+            source.lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, path + (key,), source, loader)
+            source.lines[path + (key,)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (index,), source, loader) for index, item in enumerate(node.value)]
+    return loader.construct_object(node)

@@ -1,0 +1,264 @@
+"""Check the data and locale files: schema, ids and references, translations and placeholders."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import string
+import zoneinfo
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from babel import Locale
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .errors import KeyPath, Problem
+from .source import Source
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+DATA_FILES = ("programme", "commitment", "escalation", "priority", "tiers", "requests", "catalogue")
+
+
+@cache
+def _validator(schema_name: str) -> Draft202012Validator:
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
+        for path in SCHEMA_DIR.glob("*.schema.json")
+    ]
+    registry = Registry().with_resources(resources)
+    schema = registry.contents(f"{schema_name}.schema.json")
+    return Draft202012Validator(schema, registry=registry)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()} (YAML reads yes, no, on, off and NO as booleans: quote the value)"
+    if value is None:
+        return "nothing (the value is empty)"
+    kind = {dict: "a mapping", list: "a list", int: "a number", float: "a number", str: "a text"}.get(type(value), type(value).__name__)
+    return f"{kind} ({json.dumps(value, ensure_ascii=False, default=str)[:60]})"
+
+
+_EXPECTED = {"string": "a text", "integer": "a whole number", "array": "a list", "object": "a mapping", "boolean": "true or false"}
+
+
+def _schema_problems(error: ValidationError, source: Source) -> Iterator[Problem]:
+    path: KeyPath = tuple(error.absolute_path)
+    instance = error.instance
+    if error.validator == "required":
+        for key in error.validator_value:
+            if key not in instance:
+                yield source.problem(path, f"missing key '{key}'")
+    elif error.validator == "additionalProperties" and isinstance(instance, dict):
+        known = list(error.schema.get("properties", {}))
+        for key in instance:
+            if key not in known:
+                hint = difflib.get_close_matches(str(key), known, n=1)
+                suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(known)}"
+                yield source.problem(path + (key,), f"unknown key '{key}'{suggestion}")
+    elif "x-error" in error.schema:
+        yield source.problem(path, f"{_describe(instance)} {error.schema['x-error']}")
+    elif error.validator == "type":
+        yield source.problem(path, f"expected {_EXPECTED.get(error.validator_value, error.validator_value)}, got {_describe(instance)}")
+    elif error.validator == "enum":
+        choices = ", ".join(str(choice) for choice in error.validator_value)
+        yield source.problem(path, f"{_describe(instance)} is not allowed; expected one of: {choices}")
+    elif error.validator == "minItems" and error.validator_value == 1:
+        yield source.problem(path, "must not be empty")
+    else:
+        yield source.problem(path, error.message)
+
+
+def schema_problems(source: Source, schema_name: str) -> list[Problem]:
+    validator = _validator(schema_name)
+    return [problem for error in validator.iter_errors(source.data) for problem in _schema_problems(error, source)]
+
+
+def _duplicate_problems(value: Any, path: KeyPath, source: Source) -> Iterator[Problem]:
+    """Every list holds each id, code or reference once; a repeated one is a copy-paste slip."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _duplicate_problems(child, path + (key,), source)
+    elif isinstance(value, list):
+        seen: dict[Any, int] = {}
+        for index, item in enumerate(value):
+            identity = item.get("id", item.get("name")) if isinstance(item, dict) else item
+            if isinstance(identity, (str, int)) and not isinstance(identity, bool):
+                if identity in seen:
+                    where = path + (index, "id") if isinstance(item, dict) and "id" in item else path + (index,)
+                    yield source.problem(where, f"duplicate '{identity}' (already at {path[-1] if path else 'list'}[{seen[identity]}])")
+                else:
+                    seen[identity] = index
+            yield from _duplicate_problems(item, path + (index,), source)
+
+
+@cache
+def _known_territories() -> frozenset[str]:
+    return frozenset(Locale.parse("en").territories)
+
+
+def _unknown(reference: str, known: list[str], what: str) -> str:
+    hint = difflib.get_close_matches(reference, known, n=1)
+    return f"unknown {what} '{reference}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
+
+
+def _territory_problems(items: list[dict], path: KeyPath, source: Source, *, needs_name: bool) -> Iterator[Problem]:
+    for index, item in enumerate(items):
+        where = path + (index,)
+        for key in ("territories", "detail_territories"):
+            for position, code in enumerate(item.get(key, [])):
+                if code not in _known_territories():
+                    yield source.problem(where + (key, position), f"'{code}' is not a country or area code known to CLDR")
+        if needs_name and ("area" in item) == ("territories" in item):
+            yield source.problem(where, "give either 'territories' (named from CLDR) or 'area' (a label in the locale files), not both")
+        if "detail_territories" in item and "territories" not in item:
+            yield source.problem(where + ("detail_territories",), "'detail_territories' needs 'territories'")
+
+
+def reference_problems(sources: dict[str, Source]) -> list[Problem]:
+    """Ids that must exist, values that must agree between files. Runs only on schema-valid data."""
+    problems: list[Problem] = []
+    for source in sources.values():
+        problems.extend(_duplicate_problems(source.data, (), source))
+
+    programme, escalation, tiers = sources["programme"], sources["escalation"], sources["tiers"]
+    commitment, priority = sources["commitment"], sources["priority"]
+    requests, catalogue = sources["requests"], sources["catalogue"]
+
+    service_ids = [service["id"] for service in tiers.data["services"]]
+    for index, channel in enumerate(programme.data["contact_channels"]):
+        service = channel.get("tiers_from_service")
+        if service is not None and service not in service_ids:
+            problems.append(programme.problem(("contact_channels", index, "tiers_from_service"), _unknown(service, service_ids, "service id (data/tiers.yml)")))
+
+    tier_ids = tiers.data["tiers"]
+    for index, service in enumerate(tiers.data["services"]):
+        for tier in tier_ids:
+            if tier not in service["values"]:
+                problems.append(tiers.problem(("services", index, "values"), f"no value for tier '{tier}': every cell of the offerings table must be filled"))
+        for tier in service["values"]:
+            if tier not in tier_ids:
+                problems.append(tiers.problem(("services", index, "values", tier), _unknown(tier, tier_ids, "tier")))
+
+    people = [person["id"] for person in escalation.data["people"]]
+    problems.extend(_territory_problems(escalation.data["people"], ("people",), escalation, needs_name=False))
+    problems.extend(_territory_problems(escalation.data["regions"], ("regions",), escalation, needs_name=True))
+    problems.extend(_territory_problems(priority.data["regions"], ("regions",), priority, needs_name=True))
+    for index, region in enumerate(escalation.data["regions"]):
+        for level, members in region["levels"].items():
+            for position, person in enumerate(members):
+                if person not in people:
+                    problems.append(escalation.problem(("regions", index, "levels", level, position), _unknown(person, people, "person id")))
+        try:
+            zoneinfo.ZoneInfo(region["time_zone"])
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            problems.append(escalation.problem(("regions", index, "time_zone"), f"unknown time zone '{region['time_zone']}'"))
+
+    for index, severity in enumerate(commitment.data["severities"]):
+        for window in ("acknowledgement", "determination"):
+            bounds = severity[window]
+            if bounds["min"] > bounds["max"]:
+                problems.append(commitment.problem(("severities", index, window), f"min ({bounds['min']}) is greater than max ({bounds['max']})"))
+    levels = [severity["level"] for severity in commitment.data["severities"]]
+    if levels != sorted(levels) or len(set(levels)) != len(levels):
+        problems.append(commitment.problem(("severities",), f"severity levels must be distinct and in increasing order, got {levels}"))
+
+    categories = catalogue.data["categories"]
+    for index, product in enumerate(catalogue.data["products"]):
+        for position, category in enumerate(product["categories"]):
+            if category not in categories:
+                problems.append(catalogue.problem(("products", index, "categories", position), _unknown(category, categories, "category")))
+
+    problems.extend(_field_problems(requests.data["fields"], ("fields",), requests, seen=[]))
+    choice_ids = {"request_types": requests.data["request_types"], "products": [product["id"] for product in catalogue.data["products"]]}
+    for index, field in enumerate(requests.data["fields"]):
+        for position, example in enumerate(field.get("examples", [])):
+            known = choice_ids.get(field.get("choices", ""), [])
+            if example not in known:
+                problems.append(requests.problem(("fields", index, "examples", position), _unknown(example, known, "choice")))
+    return problems
+
+
+def _field_problems(fields: list[dict], path: KeyPath, source: Source, seen: list[str]) -> Iterator[Problem]:
+    for index, field in enumerate(fields):
+        where = path + (index,)
+        kind = field["type"]
+        if field["name"] in seen:
+            yield source.problem(where + ("name",), f"duplicate field name '{field['name']}'")
+        seen.append(field["name"])
+        if (kind == "choice") != ("choices" in field):
+            yield source.problem(where, "a 'choice' field needs 'choices', and only a 'choice' field may have it")
+        if (kind == "group") != ("fields" in field):
+            yield source.problem(where, "a 'group' field needs 'fields', and only a 'group' field may have it")
+        if ("min_words" in field or "max_words" in field) and kind != "long_text":
+            yield source.problem(where, "'min_words' and 'max_words' apply only to 'long_text' fields")
+        if field.get("min_words", 0) > field.get("max_words", field.get("min_words", 0)):
+            yield source.problem(where + ("min_words",), f"min_words ({field['min_words']}) is greater than max_words ({field['max_words']})")
+        condition = field.get("shown_when")
+        if condition and condition["field"] not in seen:
+            yield source.problem(where + ("shown_when", "field"), _unknown(condition["field"], seen, "earlier field"))
+        if kind == "group":
+            yield from _field_problems(field["fields"], where + ("fields",), source, seen)
+
+
+# --- locale files -------------------------------------------------------------------------
+
+_LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
+
+
+def flatten(messages: dict, prefix: KeyPath = ()) -> dict[KeyPath, str]:
+    flat: dict[KeyPath, str] = {}
+    for key, value in messages.items():
+        if isinstance(value, dict):
+            flat.update(flatten(value, prefix + (key,)))
+        else:
+            flat[prefix + (key,)] = value
+    return flat
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _format_problem(text: str) -> str | None:
+    try:
+        list(string.Formatter().parse(text))
+    except ValueError as error:
+        return f"broken placeholder ({error}); write a literal brace as {{{{ or }}}}"
+    return None
+
+
+def locale_problems(locales: dict[str, Source], default: str) -> list[Problem]:
+    """Every locale has every key of the default locale, with the same placeholders."""
+    problems: list[Problem] = []
+    for source in locales.values():
+        problems.extend(schema_problems(source, "locale"))
+    if problems:
+        return problems
+    reference = flatten(locales[default].data)
+    for locale, source in locales.items():
+        messages = flatten(source.data)
+        for key, text in messages.items():
+            broken = _format_problem(text)
+            if broken:
+                problems.append(source.problem(key, broken))
+                continue
+            if key[-1].endswith("_md"):
+                for target in _LINK_TARGET.findall(text):
+                    if not re.fullmatch(r"\{[a-z_]+\}", target):
+                        problems.append(source.problem(key, f"link target '{target}' must be one of the placeholders of the English text"))
+            if locale == default:
+                continue
+            if key not in reference:
+                problems.append(source.problem(key, f"unknown key: not in locales/{default}.yml"))
+            elif _format_problem(reference[key]) is None and placeholders(text) != placeholders(reference[key]):
+                expected = ", ".join(sorted(f"{{{name}}}" for name in placeholders(reference[key]))) or "none"
+                problems.append(source.problem(key, f"placeholders differ from English: expected {expected}"))
+        for key, text in reference.items():
+            if key not in messages:
+                problems.append(source.problem(key, f'missing translation (English: "{text[:60]}")'))
+    return problems

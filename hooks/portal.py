@@ -1,0 +1,117 @@
+"""MkDocs hooks of the partner portal: data/ and locales/ rendered into every language's pages.
+
+mkdocs-static-i18n runs the whole build once per language, so each event below runs once per
+language; the data is parsed and validated once (partner_portal.load caches it) and every
+event reads the language of the current build from `config.theme["language"]`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import ChoiceLoader, Environment, FunctionLoader
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
+
+import partner_portal.blocks  # noqa: F401  (registers the blocks)
+from partner_portal.load import load_portal
+from partner_portal.localize import Localizer
+from partner_portal.model import Portal
+from partner_portal.render import MARKER, PageLinks, render_block
+
+log = logging.getLogger("mkdocs.plugins.partner_portal")
+
+PLACEHOLDER = re.compile(r"<!--portal-block:(?P<name>[a-z0-9-]+)-->")
+WATCHED = ("data", "locales", "schemas", "overrides/portal")
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _languages(config: MkDocsConfig) -> tuple[tuple[str, ...], str]:
+    languages = config.plugins["i18n"].config.languages
+    built = tuple(language.locale for language in languages if language.build)
+    default = next(language.locale for language in languages if language.default)
+    return built, default
+
+
+def _portal(config: MkDocsConfig) -> Portal:
+    built, default = _languages(config)
+    return load_portal(_root(config), built, default)
+
+
+def _localizer(config: MkDocsConfig) -> Localizer:
+    locale = config.theme["language"]
+    return Localizer(locale, _portal(config).messages[locale])
+
+
+def _locale_root(config: MkDocsConfig) -> str:
+    _, default = _languages(config)
+    locale = config.theme["language"]
+    return "" if locale == default else f"{locale}/"
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has switched the build to its language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    portal = _portal(config)  # validates everything before a single file is written
+    t = _localizer(config)
+    vendor = portal["programme"]["vendor"]
+    config.site_name = t.text("site.name", vendor=vendor)
+    config.site_description = t.text("site.description", vendor=vendor)
+    for alternate in config.extra.get("alternate", []):
+        alternate["name"] = Localizer(alternate["lang"], {}).language_name
+
+    # Each language gets its own 404 page; stock static-i18n leaves one, in the last language built.
+    error_page = f"{_locale_root(config)}404.html"
+    templates = config.theme.static_templates
+    templates -= {name for name in templates if name.endswith("404.html")}
+    templates.add(error_page)
+    return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    t = _localizer(config)
+    env.globals["portal_text"] = t.text
+    env.globals["portal_locale_root"] = _locale_root(config)
+    env.globals["portal_vendor"] = _portal(config)["programme"]["vendor"]
+    error_page = f"{_locale_root(config)}404.html"
+    if error_page != "404.html":
+        env.loader = ChoiceLoader([env.loader, FunctionLoader(lambda name: '{% extends "404.html" %}' if name == error_page else None)])
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Blocks go in after Markdown has run, so nothing in the data is ever read as Markdown.
+    return MARKER.sub(lambda match: f"\n<!--portal-block:{match.group('name')}-->\n", markdown)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    portal, t = _portal(config), _localizer(config)
+    links = PageLinks(page.url, _locale_root(config))
+    return PLACEHOLDER.sub(lambda match: render_block(match.group("name"), portal, t, links), html)
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    # MkDocs gives absolute URLs only to a top-level 404.html; a language's 404 is served at any
+    # depth under /fr/, so its links must be absolute too.
+    if template_name.endswith("/404.html"):
+        base_url = urlsplit(config.site_url or "/").path
+        context["base_url"] = base_url
+        context["extra_css"] = [normalize_url(str(path), None, base_url) for path in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(path), None, base_url) for path in config.extra_javascript]
+    return context
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    root = _root(config)
+    for folder in WATCHED:
+        server.watch(str(root / folder))
+    return server

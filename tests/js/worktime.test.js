@@ -1,0 +1,225 @@
+// Unit tests for overrides/assets/portal/js/lib/worktime.js (run: node --test tests/js/).
+// Every expected value is an explicit UTC instant; the comment above it derives it
+// from local times in the region's zone. Dates: 2026-01-01 is a Thursday.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import {
+  addWorkingTime, responseWindows, zonedParts, zonedMidnight,
+} from "../../overrides/assets/portal/js/lib/worktime.js";
+
+const MODULE_URL = new URL("../../overrides/assets/portal/js/lib/worktime.js", import.meta.url).href;
+
+// The support commitment (hours / working days).
+const SEV1 = { acknowledgement: { min: 1, max: 3, unit: "hour" }, determination: { min: 2, max: 8, unit: "hour" } };
+const SEV2 = { acknowledgement: { min: 6, max: 12, unit: "hour" }, determination: { min: 24, max: 48, unit: "hour" } };
+const SEV3 = { acknowledgement: { min: 16, max: 24, unit: "hour" }, determination: { min: 2, max: 3, unit: "day" } };
+
+const LONDON = { timeZone: "Europe/London" };
+const d = (iso) => new Date(iso);
+const iso = (date) => date.toISOString();
+/** Shorthand: add working hours and return the ISO string. */
+const addH = (startIso, hours, opts) => iso(addWorkingTime(d(startIso), hours, "hour", opts));
+/** Flatten responseWindows() to ISO strings for deepEqual. */
+const windowsIso = (w) => ({
+  acknowledgement: { opens: iso(w.acknowledgement.opens), closes: iso(w.acknowledgement.closes) },
+  determination: { opens: iso(w.determination.opens), closes: iso(w.determination.closes) },
+  escalationFrom: iso(w.escalationFrom),
+});
+
+test("Friday evening in London, severity 1 (1 to 3 hours): closes Monday", () => {
+  // Fri 2026-06-12 22:30 BST (+01:00) = 21:30Z. 1.5 working hours remain on Friday.
+  // ack opens +1h: Fri 23:30 BST = 22:30Z.
+  // ack closes +3h: 1.5h Fri, 1.5h Mon 2026-06-15 from 00:00 BST -> Mon 01:30 BST = 00:30Z.
+  // det opens +2h: 1.5h Fri + 0.5h Mon -> Mon 00:30 BST = Sun 23:30Z.
+  // det closes +8h: 1.5h Fri + 6.5h Mon -> Mon 06:30 BST = 05:30Z.
+  assert.deepEqual(windowsIso(responseWindows(d("2026-06-12T21:30:00Z"), SEV1, LONDON)), {
+    acknowledgement: { opens: "2026-06-12T22:30:00.000Z", closes: "2026-06-15T00:30:00.000Z" },
+    determination: { opens: "2026-06-14T23:30:00.000Z", closes: "2026-06-15T05:30:00.000Z" },
+    escalationFrom: "2026-06-15T00:30:00.000Z", // = acknowledgement.closes
+  });
+  // Used up exactly at the end of Friday: Fri 24:00 BST (= Sat 00:00 BST = Fri 23:00Z), not Monday.
+  assert.equal(addH("2026-06-12T21:30:00Z", 1.5, LONDON), "2026-06-12T23:00:00.000Z");
+});
+
+test("request over a weekend (Saturday noon): counting starts Monday 00:00 local", () => {
+  // Sat 2026-06-13 12:00 BST = 11:00Z; counting starts Mon 2026-06-15 00:00 BST = Sun 23:00Z.
+  assert.equal(addH("2026-06-13T11:00:00Z", 0, LONDON), "2026-06-14T23:00:00.000Z");
+  // Sunday 23:59 BST: same start.
+  assert.equal(addH("2026-06-14T22:59:00Z", 0, LONDON), "2026-06-14T23:00:00.000Z");
+  // Severity 1 ack: opens Mon 01:00 BST = 00:00Z, closes Mon 03:00 BST = 02:00Z.
+  const w = responseWindows(d("2026-06-13T11:00:00Z"), SEV1, LONDON);
+  assert.equal(iso(w.acknowledgement.opens), "2026-06-15T00:00:00.000Z");
+  assert.equal(iso(w.acknowledgement.closes), "2026-06-15T02:00:00.000Z");
+  assert.equal(iso(w.escalationFrom), "2026-06-15T02:00:00.000Z");
+  // A working-day start: zero amount returns the start itself (Mon 10:00 BST).
+  assert.equal(addH("2026-06-15T09:00:00Z", 0, LONDON), "2026-06-15T09:00:00.000Z");
+});
+
+test("European DST, spring (Sunday 2026-03-29): 8 working hours from Friday 20:00", () => {
+  // London: Fri 2026-03-27 20:00 GMT = 20:00Z; 4h to Fri 24:00 GMT (Sat 00:00Z);
+  // Mon 2026-03-30 00:00 BST = Sun 23:00Z, + 4h = Mon 04:00 BST = 03:00Z.
+  // (Naive "+56 real hours" would give 04:00Z = 05:00 BST: off by the DST hour.)
+  assert.equal(addH("2026-03-27T20:00:00Z", 8, LONDON), "2026-03-30T03:00:00.000Z");
+  // Paris: Fri 20:00 CET (+01) = 19:00Z; 4h Fri; Mon 00:00 CEST (+02) = Sun 22:00Z, +4h = 02:00Z.
+  assert.equal(addH("2026-03-27T19:00:00Z", 8, { timeZone: "Europe/Paris" }), "2026-03-30T02:00:00.000Z");
+});
+
+test("European DST, autumn (Sunday 2026-10-25): 8 working hours and a Friday-to-Monday window", () => {
+  // London: Fri 2026-10-23 20:00 BST = 19:00Z; 4h Fri; Mon 2026-10-26 00:00 GMT = 00:00Z, +4h = 04:00Z.
+  assert.equal(addH("2026-10-23T19:00:00Z", 8, LONDON), "2026-10-26T04:00:00.000Z");
+  // Paris: Fri 20:00 CEST = 18:00Z; 4h Fri; Mon 00:00 CET = Sun 23:00Z, +4h = 03:00Z.
+  assert.equal(addH("2026-10-23T18:00:00Z", 8, { timeZone: "Europe/Paris" }), "2026-10-26T03:00:00.000Z");
+  // Severity 2 sent Fri 2026-10-23 21:00 BST (20:00Z); 3h left on Friday, Monday is GMT (= UTC):
+  // ack 6h -> Mon 03:00Z; 12h -> Mon 09:00Z; det 24h -> 3 + 21 -> Mon 21:00Z;
+  // det 48h -> 3 + 24 (Mon) + 21 (Tue) -> Tue 2026-10-27 21:00Z.
+  assert.deepEqual(windowsIso(responseWindows(d("2026-10-23T20:00:00Z"), SEV2, LONDON)), {
+    acknowledgement: { opens: "2026-10-26T03:00:00.000Z", closes: "2026-10-26T09:00:00.000Z" },
+    determination: { opens: "2026-10-26T21:00:00.000Z", closes: "2026-10-27T21:00:00.000Z" },
+    escalationFrom: "2026-10-26T09:00:00.000Z",
+  });
+});
+
+test("North American DST (America/New_York, 2026-03-08 and 2026-11-01)", () => {
+  const NY = { timeZone: "America/New_York" };
+  // Spring: Fri 2026-03-06 20:00 EST (-05) = Sat 01:00Z; 4h to Sat 00:00 EST (05:00Z);
+  // Mon 2026-03-09 00:00 EDT (-04) = 04:00Z, +4h = 08:00Z (04:00 EDT).
+  assert.equal(addH("2026-03-07T01:00:00Z", 8, NY), "2026-03-09T08:00:00.000Z");
+  // Autumn: Fri 2026-10-30 20:00 EDT = Sat 00:00Z; 4h Fri; Mon 2026-11-02 00:00 EST = 05:00Z, +4h = 09:00Z.
+  assert.equal(addH("2026-10-31T00:00:00Z", 8, NY), "2026-11-02T09:00:00.000Z");
+});
+
+test("a DST change on a working day (Africa/Cairo, Fri 2026-04-24 starts at 01:00)", () => {
+  const CAIRO = { timeZone: "Africa/Cairo" };
+  // Egypt springs forward at Fri 00:00 EET -> 01:00 EEST: Friday is a 23-hour working day.
+  // Thu 2026-04-23 20:00 EET (+02) = 18:00Z, + 8 real working hours = Fri 02:00Z (05:00 EEST).
+  assert.equal(addH("2026-04-23T18:00:00Z", 8, CAIRO), "2026-04-24T02:00:00.000Z");
+  // 1 day = 24 working hours: Thu 12:00 EET (10:00Z): 12h Thu + 12h Fri from 01:00 EEST
+  // -> Fri 13:00 EEST = 10:00Z (the clock time moves by the hour the day lacks).
+  assert.equal(iso(addWorkingTime(d("2026-04-23T10:00:00Z"), 1, "day", CAIRO)), "2026-04-24T10:00:00.000Z");
+});
+
+test("the result depends only on the region's zone, never on the process/reader zone", () => {
+  // Same inputs as the first test: Fri 22:30 BST + 3 working hours (London) = 2026-06-15T00:30Z.
+  const code = `import { addWorkingTime } from ${JSON.stringify(MODULE_URL)};
+    process.stdout.write(addWorkingTime(new Date("2026-06-12T21:30:00Z"), 3, "hour", { timeZone: "Europe/London" }).toISOString());`;
+  for (const TZ of ["UTC", "Australia/Sydney", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Chatham"]) {
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", code], { env: { ...process.env, TZ }, encoding: "utf8" });
+    assert.equal(out, "2026-06-15T00:30:00.000Z", `process TZ=${TZ}`);
+  }
+  // A reader in Sydney sees the same instant as Mon 10:30 AEST: presentation only.
+  const closes = addWorkingTime(d("2026-06-12T21:30:00Z"), 3, "hour", LONDON);
+  assert.deepEqual(zonedParts(closes, "Australia/Sydney"),
+    { year: 2026, month: 6, day: 15, hour: 10, minute: 30, second: 0, weekday: 1 });
+  // Whereas a Sydney *region* counts on Sydney days: Sat 07:30 AEST is a weekend there,
+  // so counting starts Mon 2026-06-15 00:00 AEST = Sun 14:00Z, + 3h = 17:00Z.
+  assert.equal(addH("2026-06-12T21:30:00Z", 3, { timeZone: "Australia/Sydney" }), "2026-06-14T17:00:00.000Z");
+});
+
+test("holidays: Christmas Friday 2026-12-25 and the Monday 2026-12-28 substitute day", () => {
+  const UK_XMAS = { timeZone: "Europe/London", holidays: ["2026-12-25", "2026-12-28"] };
+  // Thu 2026-12-24 23:00 GMT + 3h: 1h Thu; Fri/Sat/Sun/Mon off; Tue 2026-12-29 00:00 + 2h = 02:00Z.
+  assert.equal(addH("2026-12-24T23:00:00Z", 3, UK_XMAS), "2026-12-29T02:00:00.000Z");
+  // Without the holidays it would close on Christmas Day 02:00Z.
+  assert.equal(addH("2026-12-24T23:00:00Z", 3, LONDON), "2026-12-25T02:00:00.000Z");
+  // Severity 3 determination (days) from Wed 2026-12-23 15:00 GMT: 9h Wed + 24h Thu = 33h;
+  // 2 days (48h) -> +15h on Tue 29 = 15:00Z; 3 days (72h) -> +9h Tue, +15h Wed 30 = 15:00Z.
+  const w = responseWindows(d("2026-12-23T15:00:00Z"), SEV3, UK_XMAS);
+  assert.equal(iso(w.determination.opens), "2026-12-29T15:00:00.000Z");
+  assert.equal(iso(w.determination.closes), "2026-12-30T15:00:00.000Z");
+  // A holiday on the Monday after a weekend (Spring bank holiday 2026-05-25):
+  // Fri 2026-05-22 22:00 BST (21:00Z), severity 2 ack: 2h Fri; Mon off; Tue 00:00 BST (Mon 23:00Z)
+  // + 4h -> 03:00Z (opens, 6h); + 10h -> 09:00Z (closes, 12h).
+  const bank = { timeZone: "Europe/London", holidays: ["2026-05-25"] };
+  const w2 = responseWindows(d("2026-05-22T21:00:00Z"), SEV2, bank);
+  assert.equal(iso(w2.acknowledgement.opens), "2026-05-26T03:00:00.000Z");
+  assert.equal(iso(w2.acknowledgement.closes), "2026-05-26T09:00:00.000Z");
+  // Sent on the holiday itself (Mon 10:00 BST): counting starts Tue 00:00 BST; +1h = 00:00Z.
+  assert.equal(addH("2026-05-25T09:00:00Z", 1, bank), "2026-05-26T00:00:00.000Z");
+});
+
+test("round-the-clock severity 1: a Saturday request closes on Saturday", () => {
+  const RTC = { timeZone: "Europe/London", holidays: ["2026-12-25"], roundTheClock: true };
+  // Sat 2026-06-13 12:00 BST = 11:00Z: ack 12:00Z/14:00Z, det 13:00Z/19:00Z (Sat 20:00 BST).
+  assert.deepEqual(windowsIso(responseWindows(d("2026-06-13T11:00:00Z"), SEV1, RTC)), {
+    acknowledgement: { opens: "2026-06-13T12:00:00.000Z", closes: "2026-06-13T14:00:00.000Z" },
+    determination: { opens: "2026-06-13T13:00:00.000Z", closes: "2026-06-13T19:00:00.000Z" },
+    escalationFrom: "2026-06-13T14:00:00.000Z",
+  });
+  // Holidays count too: Christmas Day 10:00 GMT + 3h = 13:00Z.
+  assert.equal(addH("2026-12-25T10:00:00Z", 3, RTC), "2026-12-25T13:00:00.000Z");
+  // Real hours across the spring-forward night: Sun 2026-03-29 00:30 GMT + 3h = 03:30Z (04:30 BST).
+  assert.equal(addH("2026-03-29T00:30:00Z", 3, RTC), "2026-03-29T03:30:00.000Z");
+});
+
+test("severity 3 '2 to 3 days' sent Wednesday 15:00 closes the following Monday 15:00", () => {
+  // London, Wed 2026-06-10 15:00 BST = 14:00Z. 1 day = 24 working hours.
+  // det 2 days: 9h Wed + 24h Thu + 15h Fri -> Fri 2026-06-12 15:00 BST = 14:00Z.
+  // det 3 days: + 9h rest of Fri, weekend skipped, + 15h Mon -> Mon 2026-06-15 15:00 BST = 14:00Z.
+  // ack 16h: 9h Wed + 7h -> Thu 07:00 BST = 06:00Z; 24h -> Thu 15:00 BST = 14:00Z.
+  assert.deepEqual(windowsIso(responseWindows(d("2026-06-10T14:00:00Z"), SEV3, LONDON)), {
+    acknowledgement: { opens: "2026-06-11T06:00:00.000Z", closes: "2026-06-11T14:00:00.000Z" },
+    determination: { opens: "2026-06-12T14:00:00.000Z", closes: "2026-06-15T14:00:00.000Z" },
+    escalationFrom: "2026-06-11T14:00:00.000Z",
+  });
+  // "days" and "hours" agree: 3 days = 72 hours.
+  assert.equal(addH("2026-06-10T14:00:00Z", 72, LONDON), "2026-06-15T14:00:00.000Z");
+});
+
+test("Asia/Kolkata (+05:30)", () => {
+  const IN = { timeZone: "Asia/Kolkata" };
+  // Fri 2026-06-12 22:00 IST = 16:30Z; 2h to Sat 00:00 IST (Fri 18:30Z);
+  // Mon 2026-06-15 00:00 IST = Sun 18:30Z, + 1h -> 19:30Z (ack closes, 3h).
+  assert.equal(addH("2026-06-12T16:30:00Z", 3, IN), "2026-06-14T19:30:00.000Z");
+  // Sat 09:00 IST: counting starts Mon 00:00 IST = Sun 18:30Z.
+  assert.equal(addH("2026-06-13T03:30:00Z", 0, IN), "2026-06-14T18:30:00.000Z");
+});
+
+test("Australia/Sydney (DST ends Sun 2026-04-05, starts Sun 2026-10-04)", () => {
+  const SYD = { timeZone: "Australia/Sydney" };
+  // Autumn: Fri 2026-04-03 22:00 AEDT (+11) = 11:00Z; 2h Fri;
+  // Mon 2026-04-06 00:00 AEST (+10) = Sun 14:00Z, + 6h -> 20:00Z (Mon 06:00 AEST).
+  assert.equal(addH("2026-04-03T11:00:00Z", 8, SYD), "2026-04-05T20:00:00.000Z");
+  // Same weekend with NSW Good Friday (04-03) and Easter Monday (04-06): from Thu 22:00 AEDT
+  // (2026-04-02 11:00Z): 2h Thu; Fri..Mon off; Tue 00:00 AEST = Mon 14:00Z, + 6h -> 20:00Z.
+  const easter = { timeZone: "Australia/Sydney", holidays: ["2026-04-03", "2026-04-06"] };
+  assert.equal(addH("2026-04-02T11:00:00Z", 8, easter), "2026-04-06T20:00:00.000Z");
+  // Spring: Fri 2026-10-02 22:00 AEST (+10) = 12:00Z; 2h Fri;
+  // Mon 2026-10-05 00:00 AEDT (+11) = Sun 13:00Z, + 6h -> 19:00Z.
+  assert.equal(addH("2026-10-02T12:00:00Z", 8, SYD), "2026-10-04T19:00:00.000Z");
+});
+
+test("zonedParts and zonedMidnight", () => {
+  // The first instant of BST: 01:00Z is Sun 02:00 local.
+  assert.deepEqual(zonedParts(d("2026-03-29T01:00:00Z"), "Europe/London"),
+    { year: 2026, month: 3, day: 29, hour: 2, minute: 0, second: 0, weekday: 0 });
+  const mid = (y, m, day, tz) => iso(zonedMidnight(y, m, day, tz));
+  assert.equal(mid(2026, 6, 15, "Europe/London"), "2026-06-14T23:00:00.000Z"); // +01:00
+  assert.equal(mid(2026, 6, 15, "Asia/Kolkata"), "2026-06-14T18:30:00.000Z"); // +05:30
+  assert.equal(mid(2026, 6, 15, "Asia/Kathmandu"), "2026-06-14T18:15:00.000Z"); // +05:45
+  assert.equal(mid(2026, 12, 32, "Europe/London"), "2027-01-01T00:00:00.000Z"); // day rolls over
+  // Gap at midnight: Havana 2026-03-08 jumps 00:00 CST -> 01:00 CDT; the day starts at 01:00 CDT (-04) = 05:00Z.
+  assert.equal(mid(2026, 3, 8, "America/Havana"), "2026-03-08T05:00:00.000Z");
+  // Overlap: Havana 2026-11-01 01:00 CDT -> 00:00 CST, so 00:00 occurs twice; the first is 00:00 CDT = 04:00Z.
+  assert.equal(mid(2026, 11, 1, "America/Havana"), "2026-11-01T04:00:00.000Z");
+  // Samoa skipped 2011-12-30 entirely: that "day" begins when Dec 31 begins, 00:00 +14 = Dec 30 10:00Z.
+  assert.equal(mid(2011, 12, 30, "Pacific/Apia"), "2011-12-30T10:00:00.000Z");
+});
+
+test("invalid input throws RangeError with a clear message", () => {
+  const start = d("2026-06-10T14:00:00Z");
+  assert.throws(() => addWorkingTime(start, 1, "hour", { timeZone: "Mars/Olympus_Mons" }),
+    { name: "RangeError", message: 'worktime: unknown time zone "Mars/Olympus_Mons"' });
+  assert.throws(() => zonedParts(start, "Not/AZone"), { name: "RangeError", message: /unknown time zone "Not\/AZone"/ });
+  assert.throws(() => addWorkingTime(start, -1, "hour", LONDON),
+    { name: "RangeError", message: "worktime: amount must be a finite number >= 0, got -1" });
+  assert.throws(() => addWorkingTime(start, NaN, "hour", LONDON), { name: "RangeError", message: /amount/ });
+  assert.throws(() => addWorkingTime(start, Infinity, "day", LONDON), { name: "RangeError", message: /amount/ });
+  assert.throws(() => addWorkingTime(start, 1, "week", LONDON), { name: "RangeError", message: /unit must be "hour" or "day"/ });
+  assert.throws(() => addWorkingTime(start, 1, "hour", {}), { name: "RangeError", message: /timeZone is required/ });
+  assert.throws(() => addWorkingTime(new Date("nope"), 1, "hour", LONDON), { name: "RangeError", message: /valid Date/ });
+  assert.throws(() => addWorkingTime(start, 1, "hour", { timeZone: "Europe/London", holidays: ["25/12/2026"] }),
+    { name: "RangeError", message: /holiday must be an ISO date/ });
+  assert.throws(() => responseWindows(start, { acknowledgement: { min: 3, max: 1, unit: "hour" }, determination: SEV1.determination }, LONDON),
+    { name: "RangeError", message: /acknowledgement window needs numbers min <= max/ });
+});

@@ -20,7 +20,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-import partner_portal.blocks  # noqa: F401  (registers the blocks)
 from partner_portal.load import load_portal
 from partner_portal.localize import Localizer
 from partner_portal.model import Portal

@@ -11,6 +11,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from . import blocks  # noqa: F401  (registers the blocks)
 from .errors import PortalDataError, Problem
 from .localize import Localizer, MissingText
 from .model import Portal

@@ -57,6 +57,8 @@ def load_source(path: Path, name: str) -> Source:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         reason = error.problem or "invalid YAML"
+        if error.context and error.context_mark and error.context_mark.line + 1 != line:
+            reason += f" ({error.context} on line {error.context_mark.line + 1})"
         raise SourceError(Problem(name, line, (), f"YAML syntax error: {reason}")) from None
     finally:
         loader.dispose()

@@ -207,7 +207,7 @@ def _field_problems(fields: list[dict], path: KeyPath, source: Source, seen: lis
 
 # --- locale files -------------------------------------------------------------------------
 
-_LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
+_LINK_TARGET = re.compile(r"\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
 
 
 def flatten(messages: dict, prefix: KeyPath = ()) -> dict[KeyPath, str]:

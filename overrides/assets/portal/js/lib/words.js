@@ -1,22 +1,23 @@
 /**
  * Word counting for the min_words / max_words limits of long-text fields.
  *
- * What counts as a word: every segment that `Intl.Segmenter(locale,
- * {granularity: "word"})` marks `isWordLike` (ICU's Unicode UAX #29 word
- * rules, shared by Node 20 and Chromium, so the page and the tests agree).
- * Spaces, punctuation and emoji are not words; numbers are.
+ * A word is a segment that `Intl.Segmenter(locale, {granularity: "word"})`
+ * marks `isWordLike` (ICU's UAX #29 word rules), after one normalisation:
+ * ":" and "." (and their small/full-width forms) become spaces unless the
+ * "." sits between two digits. Reason: Chromium's patched ICU already splits
+ * "x.png", "www.example.com", "a:b" while Node's ICU keeps them whole; with
+ * the normalisation the page (Chromium) and the tests (Node) give the same
+ * count. Spaces, punctuation, symbols and emoji are not words; numbers are.
  *
- * French: an apostrophe between letters does not split a word (UAX #29
- * WB6/WB7, for both ' U+0027 and ’ U+2019), so elisions and compounds with
- * apostrophes count as ONE word: "l'équipe", "aujourd'hui", "qu'il",
- * "jusqu’à" → 1 each (as word processors count them). A hyphen splits:
- * "porte-monnaie" and "e-mail" → 2. "3,5" → 1, "10 000" → 2.
+ * French: an apostrophe (' or ’) between letters does not split, so elisions
+ * count as ONE word: "l'équipe", "aujourd'hui", "qu'il", "jusqu’à" → 1 each
+ * (as word processors count them). A hyphen splits: "porte-monnaie",
+ * "e-mail" → 2. "3,5" → 1, "2.0.1" → 1, "10 000" → 2, "20/11" → 2.
  *
  * Vietnamese: ICU has no Vietnamese dictionary and breaks at spaces, so each
  * syllable is one word: "mức độ nghiêm trọng" → 4 (mức | độ | nghiêm |
- * trọng). This is deliberate: Vietnamese writers count space-separated
- * syllables (từ / tiếng) for length limits, and it is what Node 20 and
- * Chromium both return.
+ * trọng), the same in Node 20 and Chromium. Deliberate: Vietnamese writers
+ * count space-separated syllables (từ / tiếng) for length limits.
  */
 
 /** @type {Map<string, Intl.Segmenter>} */
@@ -38,29 +39,45 @@ function segmenter(locale) {
   return seg;
 }
 
+const DIGIT = /\p{Nd}/u;
+
 /**
- * Approximation of the ICU rules for browsers without Intl.Segmenter
- * (e.g. Firefox ESR 115): runs of letters/marks/digits/underscore, joined by
- * an apostrophe, "." or ":" between letters, or "," / "." between digits.
- * @param {string} text
- * @returns {number}
+ * ":" and "." become spaces, except "." between two digits ("3.5").
+ * @param {unknown} text @returns {string}
+ */
+export const normalizeForCount = (text) =>
+  String(text ?? "").replace(/([.\u2024\uFE52\uFF0E])|[:\uFE13\uFE55\uFF1A]/g, (c, dot, i, t) =>
+    dot && DIGIT.test(t[i - 1]) && DIGIT.test(t[i + 1]) ? c : " ",
+  );
+
+const WORD_CHAR = "[\\p{L}\\p{M}\\p{Nd}_]";
+const FALLBACK_RE = new RegExp(
+  `(?:${WORD_CHAR}*\\p{L}\\p{M}*['‘’·\\uFF07](?=\\p{L})|${WORD_CHAR}*\\p{Nd}[.,\\u2024\\uFE52\\uFF0C\\uFF0E](?=\\p{Nd})|${WORD_CHAR}+[\\u00AD\\u200D\\u202F](?=${WORD_CHAR}))*${WORD_CHAR}+`,
+  "gu",
+);
+
+/**
+ * Approximation of the rules above for browsers without Intl.Segmenter
+ * (e.g. Firefox ESR 115): runs of letters, marks, digits and "_"; an
+ * apostrophe joins letters, "." or "," joins digits, a soft hyphen, ZWJ or
+ * narrow no-break space joins anything. Not for Thai or CJK (ICU uses
+ * dictionaries there).
+ * @param {string} text @returns {number}
  */
 export function countWordsFallback(text) {
-  const re = /[\p{L}\p{M}\p{N}_]+(?:(?:['’.:](?=\p{L})|[.,](?=\p{N}))[\p{L}\p{M}\p{N}_]+)*/gu;
-  return (String(text ?? "").match(re) || []).length;
+  return (normalizeForCount(text).match(FALLBACK_RE) || []).length;
 }
 
 /**
- * Counts the words of `text` as the page's language would (see above).
+ * Counts the words of `text` as described above.
  * @param {string} text
  * @param {string} [locale] BCP 47 tag, e.g. "fr", "vi"
  * @returns {number}
  */
 export function countWords(text, locale) {
-  const s = String(text ?? "");
   const seg = segmenter(locale);
-  if (!seg) return countWordsFallback(s);
+  if (!seg) return countWordsFallback(String(text ?? ""));
   let n = 0;
-  for (const part of seg.segment(s)) if (part.isWordLike) n++;
+  for (const part of seg.segment(normalizeForCount(text))) if (part.isWordLike) n++;
   return n;
 }

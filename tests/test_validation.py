@@ -1,0 +1,177 @@
+"""Every kind of maintainer or translator mistake gets one precise message: file, line, key path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import LOCALES, mkdocs_build
+from partner_portal.errors import PortalDataError
+from partner_portal.load import load_portal
+
+
+def edit(project: Path, name: str, old: str, new: str, count: int = 1) -> None:
+    path = project / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(project: Path, name: str, needle: str) -> int:
+    lines = (project / name).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def problems(project: Path) -> list[str]:
+    with pytest.raises(PortalDataError) as caught:
+        load_portal(project, LOCALES, "en")
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_sample_data_is_valid(project: Path) -> None:
+    portal = load_portal(project, LOCALES, "en")
+    assert len(portal["escalation"]["regions"]) == 8
+
+
+def test_yaml_syntax_error(project: Path) -> None:
+    edit(project, "data/tiers.yml", "  - authorized\n", "  - [authorized\n")
+    opened = line_of(project, "data/tiers.yml", "[authorized")
+    [message] = problems(project)
+    assert message.startswith("data/tiers.yml:")
+    assert f"YAML syntax error: expected ',' or ']', but got ':' (while parsing a flow sequence on line {opened})" in message
+
+
+def test_duplicate_key_that_yaml_would_silently_drop(project: Path) -> None:
+    edit(project, "data/programme.yml", "  blog: https://blog.example.net/\n", "  blog: https://blog.example.net/\n  blog: https://blog.example.org/\n")
+    line = line_of(project, "data/programme.yml", "blog.example.org")
+    assert problems(project) == [
+        f"data/programme.yml:{line}: links.blog: duplicate key 'blog' (first defined on line {line - 1}); YAML would keep only the last one"
+    ]
+
+
+def test_unknown_key_suggests_the_right_one(project: Path) -> None:
+    edit(project, "data/priority.yml", "min_user_licences: 100", "min_user_licenses: 100")
+    line = line_of(project, "data/priority.yml", "min_user_licenses")
+    assert f"data/priority.yml:{line}: regions[2].min_user_licenses: unknown key 'min_user_licenses'; did you mean 'min_user_licences'?" in problems(project)
+    assert f"data/priority.yml:{line}: regions[2]: missing key 'min_user_licences'" in problems(project)
+
+
+def test_missing_key(project: Path) -> None:
+    edit(project, "data/commitment.yml", "    determination: {min: 24, max: 48, unit: hour}\n", "")
+    line = line_of(project, "data/commitment.yml", "id: moderate")
+    assert problems(project) == [f"data/commitment.yml:{line}: severities[1]: missing key 'determination'"]
+
+
+def test_wrong_type(project: Path) -> None:
+    edit(project, "data/escalation.yml", "when:\n  - after-response-time\n  - unsatisfied\n  - production-impact\n", "when: after-response-time\n")
+    assert problems(project) == ["data/escalation.yml:4: when: expected a list, got a text (\"after-response-time\")"]
+
+
+def test_unquoted_norway_reads_as_a_boolean(project: Path) -> None:
+    edit(project, "data/escalation.yml", '"NO", DK', "NO, DK")
+    [message] = problems(project)
+    assert "people[19].territories[3]: the boolean false (YAML reads yes, no, on, off and NO as booleans: quote the value)" in message
+
+
+def test_malformed_email(project: Path) -> None:
+    edit(project, "data/escalation.yml", "olivia.brandt@halcyra.example.com", "olivia.brandt@halcyra")
+    line = line_of(project, "data/escalation.yml", "olivia.brandt@halcyra,")
+    assert problems(project) == [f'data/escalation.yml:{line}: people[0].email: a text ("olivia.brandt@halcyra") must be an e-mail address like name@example.com']
+
+
+def test_duplicate_id(project: Path) -> None:
+    edit(project, "data/catalogue.yml", "{id: pipeline, name: Pipeline", "{id: crm, name: Pipeline")
+    line = line_of(project, "data/catalogue.yml", "{id: crm, name: Pipeline")
+    assert problems(project) == [f"data/catalogue.yml:{line}: products[1].id: duplicate 'crm' (already at products[0])"]
+
+
+def test_reference_to_an_unknown_person(project: Path) -> None:
+    edit(project, "data/escalation.yml", "level_2: [anz-lead]", "level_2: [anz-laed]")
+    line = line_of(project, "data/escalation.yml", "anz-laed")
+    assert problems(project) == [f"data/escalation.yml:{line}: regions[0].levels.level_2[0]: unknown person id 'anz-laed'; did you mean 'anz-lead'?"]
+
+
+def test_unknown_country_code(project: Path) -> None:
+    edit(project, "data/escalation.yml", "[FR, MC]", "[FR, QQ]")
+    line = line_of(project, "data/escalation.yml", "[FR, QQ]")
+    assert problems(project) == [f"data/escalation.yml:{line}: people[20].territories[1]: 'QQ' is not a country or area code known to CLDR"]
+
+
+def test_unknown_time_zone(project: Path) -> None:
+    edit(project, "data/escalation.yml", "time_zone: Asia/Kolkata", "time_zone: Asia/Bombay_City")
+    line = line_of(project, "data/escalation.yml", "Asia/Bombay_City")
+    assert problems(project) == [f"data/escalation.yml:{line}: regions[2].time_zone: unknown time zone 'Asia/Bombay_City'"]
+
+
+def test_empty_offerings_cell(project: Path) -> None:
+    edit(project, "data/tiers.yml", "values: {authorized: false, advanced: true, premium: true}", "values: {authorized: false, advanced: true}")
+    line = line_of(project, "data/tiers.yml", "values: {authorized: false, advanced: true}")
+    assert problems(project) == [f"data/tiers.yml:{line}: services[3].values: no value for tier 'premium': every cell of the offerings table must be filled"]
+
+
+def test_unknown_category(project: Path) -> None:
+    edit(project, "data/catalogue.yml", "{id: books, name: Books, categories: [finance]}", "{id: books, name: Books, categories: [finances]}")
+    line = line_of(project, "data/catalogue.yml", "[finances]")
+    assert problems(project) == [f"data/catalogue.yml:{line}: products[19].categories[0]: unknown category 'finances'; did you mean 'finance'?"]
+
+
+def test_missing_translation(project: Path) -> None:
+    edit(project, "locales/vi.yml", "    upgrades: ", "    upgrades_removed: ")
+    found = problems(project)
+    assert any(message.startswith("locales/vi.yml:") and "ticket.request_types.upgrades: missing translation (English: \"Upgrades\")" in message for message in found)
+    assert any("ticket.request_types.upgrades_removed: unknown key: not in locales/en.yml" in message for message in found)
+
+
+def test_placeholder_mismatch(project: Path) -> None:
+    text = (project / "locales/fr.yml").read_text(encoding="utf-8")
+    assert "{vendor}" in text
+    edit(project, "locales/fr.yml", "Support partenaires {vendor}", "Support partenaires {vendeur}")
+    line = line_of(project, "locales/fr.yml", "{vendeur}")
+    assert problems(project) == [f"locales/fr.yml:{line}: site.name: placeholders differ from English: expected {{vendor}}"]
+
+
+def test_text_the_data_needs_but_no_locale_has(project: Path) -> None:
+    edit(project, "data/programme.yml", "  - product-feedback\n", "  - product-feedback\n  - training\n")
+    found = problems(project)
+    for locale in LOCALES:
+        line = line_of(project, f"locales/{locale}.yml", "covers:")
+        assert f"locales/{locale}.yml:{line}: covers.training.title: missing text needed by the data (block 'covers')" in found
+
+
+def test_markdown_link_must_come_from_data(project: Path) -> None:
+    edit(project, "locales/fr.yml", "({blog})", "(javascript:alert(1))")
+    line = line_of(project, "locales/fr.yml", "text_md:")
+    assert f"locales/fr.yml:{line}: expectations.stay-connected.text_md: link target 'javascript:alert(1)' must be one of the placeholders of the English text" in problems(project)
+
+
+def test_unknown_block_in_a_page(project: Path) -> None:
+    edit(project, "docs/fr/offerings.md", "::: portal tier-offerings", "::: portal tier-offering")
+    line = line_of(project, "docs/fr/offerings.md", "tier-offering")
+    [message] = problems(project)
+    assert message.startswith(f"docs/fr/offerings.md:{line}: ::: portal: unknown block 'tier-offering'; known blocks: ")
+
+
+def test_missing_data_file(project: Path) -> None:
+    (project / "data/tiers.yml").unlink()
+    assert problems(project) == ["data/tiers.yml:1: (top level): file is missing"]
+
+
+def test_a_failed_build_says_why_without_a_traceback_and_writes_nothing(project: Path) -> None:
+    edit(project, "data/escalation.yml", "level_2: [anz-lead]", "level_2: [anz-laed]")
+    site = project / "site"
+    build = mkdocs_build(project, site)
+    assert build.returncode != 0
+    assert "unknown person id 'anz-laed'" in build.log
+    assert "data/escalation.yml:" in build.log
+    assert "Traceback" not in build.log
+    assert not site.exists()
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(project: Path) -> None:
+    site = project / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = {path: path.stat().st_mtime_ns for path in site.rglob("*.html")}
+    edit(project, "locales/fr.yml", "Support partenaires {vendor}", "Support partenaires {vendeur}")
+    assert mkdocs_build(project, site).returncode != 0
+    assert before == {path: path.stat().st_mtime_ns for path in site.rglob("*.html")}

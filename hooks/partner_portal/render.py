@@ -35,6 +35,10 @@ class PageLinks:
     def __call__(self, target: str) -> str:
         return get_relative_url(self.locale_root + target, self.page_url)
 
+    def asset(self, path: str) -> str:
+        """A file shared by every language, such as assets/portal/js/ticket-form.js."""
+        return get_relative_url(path, self.page_url)
+
 
 @cache
 def icon(name: str) -> Markup:

@@ -1,0 +1,224 @@
+"""The built site, read as HTML in every language: every figure and list of the brief is there,
+and identical across languages (the original pages drifted; a generated one cannot)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+from pathlib import Path
+
+import pytest
+import yaml
+from babel import Locale
+
+from conftest import LOCALES, PAGES, ROOT
+
+DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8")) for name in ("programme", "commitment", "escalation", "priority", "tiers", "requests", "catalogue")}
+MESSAGES = {locale: yaml.safe_load((ROOT / "locales" / f"{locale}.yml").read_text(encoding="utf-8")) for locale in LOCALES}
+
+
+def digits(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
+
+
+def table_rows(soup, name: str) -> list[list[str]]:
+    table = soup.select_one(f'table[data-portal-table="{name}"]')
+    assert table is not None, name
+    return [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in table.select("tbody tr")]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_exists_in_its_language(page, locale: str, path: str) -> None:
+    soup = page(locale, path)
+    assert soup.html["lang"] == locale
+    site_name = MESSAGES[locale]["site"]["name"].format(vendor=DATA["programme"]["vendor"])
+    assert soup.title.get_text().endswith(site_name)
+    assert not soup.find(string=re.compile(r"::: portal|portal-block")), "a block marker was left in the page"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_language_switcher_and_hreflang_keep_the_page(page, locale: str) -> None:
+    soup = page(locale, "commitment/")
+    alternates = {link["hreflang"]: link["href"] for link in soup.select('head link[rel="alternate"][hreflang]')}
+    assert set(alternates) == set(LOCALES)
+    switcher = {link["hreflang"]: (link["href"], link.get_text(strip=True)) for link in soup.select("a.md-select__link[hreflang]")}
+    here = "https://partners.example.com/" + ("" if locale == "en" else f"{locale}/") + "commitment/"
+    for target in LOCALES:
+        href, name = switcher[target]
+        expected = "https://partners.example.com/" + ("" if target == "en" else f"{target}/") + "commitment/"
+        assert urljoin(here, href) == expected
+        expected = Locale.parse(target).get_display_name(target)
+        assert name == expected[0].upper() + expected[1:]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_language_has_its_own_404(site, page, locale: str) -> None:
+    soup = page(locale, "404.html")
+    assert soup.html["lang"] == locale
+    assert soup.h1.get_text(strip=True) == MESSAGES[locale]["not_found"]["title"]
+    # Served for any missing URL under the language, so its links must not be relative.
+    for node in soup.select("link[href], script[src]"):
+        url = node.get("href") or node.get("src")
+        assert url.startswith(("/", "http", "data:")), url
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_severity_matrix_matches_the_data(page, locale: str) -> None:
+    rows = table_rows(page(locale, "commitment/"), "matrix")
+    severities = DATA["commitment"]["severities"]
+    assert len(rows) == len(severities)
+    for row, severity in zip(rows, severities):
+        ack, det = severity["acknowledgement"], severity["determination"]
+        assert digits(row[0])[0] == str(severity["level"])
+        assert digits(row[1]) == [str(ack["min"]), str(ack["max"])]
+        assert digits(row[2]) == [str(det["min"]), str(det["max"])]
+
+
+def test_units_are_words_of_the_language(page) -> None:
+    # CLDR's French unit pattern keeps the number and its unit together (no-break space).
+    assert table_rows(page("en", "commitment/"), "matrix")[2][2] == "2 to 3 days"
+    assert table_rows(page("fr", "commitment/"), "matrix")[0][1] == "1 à 3\u00a0heures"
+    assert table_rows(page("vi", "commitment/"), "matrix")[1][2] == "24 đến 48 giờ"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_escalation_levels_for_every_region(page, locale: str) -> None:
+    soup = page(locale, "escalation/")
+    people = {person["id"]: person for person in DATA["escalation"]["people"]}
+    desk = DATA["programme"]["addresses"]["escalation_desk"]
+    blocks = soup.select(".tabbed-block[data-region]")
+    assert [block["data-region"] for block in blocks] == [region["id"] for region in DATA["escalation"]["regions"]]
+    for block, region in zip(blocks, DATA["escalation"]["regions"]):
+        rows = block.select("tbody tr")
+        assert [row["data-level"] for row in rows] == ["1", "2", "3", "4"]
+        assert [a["href"] for a in rows[0].select("a")] == [f"mailto:{desk}"]
+        for row, level in zip(rows[1:], ("level_2", "level_3", "level_4")):
+            expected = [f"mailto:{people[person]['email']}" for person in region["levels"][level]]
+            assert [a["href"] for a in row.select("a")] == expected, (region["id"], level)
+            assert [a.get_text() for a in row.select("a")] == [people[person]["name"] for person in region["levels"][level]]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_coverage_countries_are_named_by_cldr(page, locale: str) -> None:
+    soup = page(locale, "escalation/")
+    names = Locale.parse(locale).territories
+    europe = soup.select_one('.tabbed-block[data-region="europe-uk"]').get_text(" ", strip=True)
+    for person in DATA["escalation"]["people"]:
+        if person["id"] in next(r for r in DATA["escalation"]["regions"] if r["id"] == "europe-uk")["levels"]["level_4"]:
+            for code in person["territories"]:
+                assert names[code] in europe, (locale, code)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_priority_thresholds_and_faq_come_from_the_data(page, locale: str) -> None:
+    soup = page(locale, "priority-support/")
+    rows = table_rows(soup, "thresholds")
+    regions = DATA["priority"]["regions"]
+    assert [digits(row[1]) for row in rows] == [[str(region["min_user_licences"])] for region in regions]
+    yes, no = MESSAGES[locale]["common"]["yes"], MESSAGES[locale]["common"]["no"]
+    assert [row[2] for row in rows] == [yes if region["eligible"] else no for region in regions]
+    answer = soup.select(".portal-faq details")[1]
+    assert [digits(item.get_text()) for item in answer.select("li")] == [[str(region["min_user_licences"])] for region in regions if region["eligible"]]
+    # The region names of the table and of the FAQ answer are the same names.
+    assert [row[0] for row in rows] == [item.get_text().split(":")[0].strip().rstrip("\u00a0") for item in answer.select("li")]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_offerings_table_has_every_cell(page, locale: str) -> None:
+    soup = page(locale, "offerings/")
+    table = soup.select_one('table[data-portal-table="offerings"]')
+    assert [th["data-tier"] for th in table.select("thead th[data-tier]")] == DATA["tiers"]["tiers"]
+    rows = table.select("tbody tr")
+    assert [row["data-service"] for row in rows] == [service["id"] for service in DATA["tiers"]["services"]]
+    for row, service in zip(rows, DATA["tiers"]["services"]):
+        cells = row.select("td")
+        for cell, tier in zip(cells, DATA["tiers"]["tiers"]):
+            value = service["values"][tier]
+            if isinstance(value, bool):
+                marker = cell.select_one(".portal-yes, .portal-no")
+                assert marker["class"] == ["portal-yes" if value else "portal-no"]
+                label = MESSAGES[locale]["common"]["yes" if value else "no"]
+                assert marker.select_one(".portal-sr-only").get_text() == label  # what a screen reader says
+                assert marker["title"] == label
+            else:
+                # "24×5", "24 h/24, 5 j/7", "24/5": the figures from data, in the language's notation.
+                numbers = digits(cell.get_text())
+                assert [numbers[0], numbers[-2 if locale == "fr" else -1]] == [str(value["hours_per_day"]), str(value["days_per_week"])]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_request_template_lists_fields_types_and_catalogue(page, locale: str) -> None:
+    soup = page(locale, "ticket/")
+    fields = [row["data-field"] for row in soup.select('table[data-portal-table="template"] > tbody > tr')]
+    assert fields == [field["name"] for field in DATA["requests"]["fields"]]
+    assert [item["data-choice"] for item in soup.select("li[data-choice]")] == DATA["requests"]["request_types"]
+    group = next(field for field in DATA["requests"]["fields"] if field["type"] == "group")
+    assert [item["data-field"] for item in soup.select("li[data-field]")] == [field["name"] for field in group["fields"]]
+    listed = [item["data-product"] for item in soup.select("li[data-product]")]
+    assert sorted(listed) == sorted(product["id"] for product in DATA["catalogue"]["products"])
+    assert len(listed) == len(set(listed)), "a product is listed once, whatever its categories"
+    assert f"mailto:{DATA['programme']['addresses']['support']}" in [a["href"] for a in soup.select("a[href^=mailto]")]
+
+
+def test_lists_are_identical_across_languages(page) -> None:
+    """The drift test: the same items, in the same order, in every language."""
+
+    def shape(locale: str) -> dict[str, object]:
+        home, commitment = page(locale, ""), page(locale, "commitment/")
+        escalation, ticket = page(locale, "escalation/"), page(locale, "ticket/")
+        return {
+            "covers": len(home.select(".portal-covers > ol > li")),
+            "channels": len(home.select(".portal-channels > ul > li")),
+            "expectations": len(home.select("ol.portal-points > li")),
+            "leaders": len(home.select(".portal-quote")),
+            "severity examples": [len(section.select("li")) for section in commitment.select(".portal-severity")],
+            "timings": len(commitment.select(".portal-definitions dt")),
+            "escalation lists": [len(items.select("li")) for items in escalation.select("ul.portal-points, ol.portal-points")],
+            "mailto": [a["href"] for a in escalation.select("a[href^=mailto]")],
+            "reasons": len(ticket.select("ol.portal-points > li")),
+            "products": [item["data-product"] for item in ticket.select("li[data-product]")],
+            "categories": [item["data-category"] for item in ticket.select("li[data-category]")],
+            "digits": {path: digits(page(locale, path).select_one("article").get_text(" ")) for path in ("commitment/", "priority-support/")},
+        }
+
+    english = shape("en")
+    assert english["covers"] == 3 and english["expectations"] == 3 and english["timings"] == 3
+    assert english["escalation lists"] == [3, 4]
+    for locale in LOCALES[1:]:
+        assert shape(locale) == english, locale
+
+
+@pytest.mark.parametrize("locale", LOCALES[1:])
+def test_no_english_sentence_left_on_a_translated_page(page, locale: str) -> None:
+    from partner_portal.validate import flatten
+
+    english = flatten(MESSAGES["en"])
+    translated = flatten(MESSAGES[locale])
+    leftovers = []
+    for path in PAGES:
+        text = page(locale, path).get_text(" ", strip=True)
+        for key, source in english.items():
+            words = re.sub(r"\{[a-z_]+\}", "", source)
+            if translated[key] != source and len(words) > 12 and words.split("{")[0].strip() and words.split("{")[0].strip() in text:
+                leftovers.append((path, ".".join(map(str, key))))
+    assert leftovers == []
+    # Material's own English-only strings must not show either.
+    assert "Made with" not in page(locale, "").get_text()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_request_to_a_third_party_host(site, locale: str) -> None:
+    prefix = "" if locale == "en" else f"{locale}/"
+    for path in (site.site / prefix).glob("*/index.html"):
+        html = path.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(?:link|script|img|iframe|source)\b[^>]*\b(?:src|href)="([^"]+)"', html):
+            url = match.group(1)
+            tag = match.group(0)
+            if url.startswith("http") and 'rel="alternate"' not in tag and 'rel="canonical"' not in tag:
+                pytest.fail(f"{path}: loads {url}")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_data_is_parsed_and_validated_once_for_three_languages(site) -> None:
+    assert site.log.count("Loading and validating data/ and locales/") == 1

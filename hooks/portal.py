@@ -28,6 +28,7 @@ from partner_portal.render import MARKER, PageLinks, render_block
 log = logging.getLogger("mkdocs.plugins.partner_portal")
 
 PLACEHOLDER = re.compile(r"<!--portal-block:(?P<name>[a-z0-9-]+)-->")
+HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 WATCHED = ("data", "locales", "schemas", "overrides/portal")
 
 
@@ -96,6 +97,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     portal, t = _portal(config), _localizer(config)
     links = PageLinks(page.url, _locale_root(config))
     return PLACEHOLDER.sub(lambda match: render_block(match.group("name"), portal, t, links), html)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Material fetches sitemap.xml next to every <link rel="alternate">, and static-i18n points
+    # them at the same page in each language (Material issue #6582): three 404s per page view,
+    # and a language switch that lands on a URL without its trailing slash. The page-level
+    # hreflang alternates are in sitemap.xml instead, where search engines read them too.
+    return HEAD_ALTERNATE.sub("", output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return HEAD_ALTERNATE.sub("", output) if template_name.endswith("404.html") else output
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:

@@ -40,8 +40,8 @@ def test_every_page_exists_in_its_language(page, locale: str, path: str) -> None
 @pytest.mark.parametrize("locale", LOCALES)
 def test_language_switcher_and_hreflang_keep_the_page(page, locale: str) -> None:
     soup = page(locale, "commitment/")
-    alternates = {link["hreflang"]: link["href"] for link in soup.select('head link[rel="alternate"][hreflang]')}
-    assert set(alternates) == set(LOCALES)
+    # hreflang alternates live in sitemap.xml (see on_post_page): none in the head.
+    assert soup.select('head link[rel="alternate"][hreflang]') == []
     switcher = {link["hreflang"]: (link["href"], link.get_text(strip=True)) for link in soup.select("a.md-select__link[hreflang]")}
     here = "https://partners.example.com/" + ("" if locale == "en" else f"{locale}/") + "commitment/"
     for target in LOCALES:
@@ -50,6 +50,19 @@ def test_language_switcher_and_hreflang_keep_the_page(page, locale: str) -> None
         assert urljoin(here, href) == expected
         expected = Locale.parse(target).get_display_name(target)
         assert name == expected[0].upper() + expected[1:]
+
+
+def test_sitemap_gives_every_page_its_hreflang_alternates(site) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(site.site / "sitemap.xml").getroot()
+    base = "https://partners.example.com/"
+    urls = {url.find("s:loc", ns).text: {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)} for url in sitemap.findall("s:url", ns)}
+    for path in PAGES:
+        expected = {locale: base + ("" if locale == "en" else f"{locale}/") + path for locale in LOCALES}
+        for locale in LOCALES:
+            assert urls[expected[locale]] == expected
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -1,0 +1,69 @@
+"""Unit tests of the localizer and of the escaping of every string from data or locale files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+
+from conftest import mkdocs_build
+from partner_portal.localize import Localizer
+from partner_portal.source import load_source
+
+
+def test_durations_follow_each_languages_plural_rules() -> None:
+    assert Localizer("en", {}).duration(1, "hour") == "1 hour"
+    assert Localizer("en", {}).duration(3, "day") == "3 days"
+    assert Localizer("fr", {}).duration(3, "hour") == "3\u00a0heures"
+    assert Localizer("vi", {}).duration(3, "day") == "3 ngày"  # vi has no long unit names of its own
+
+
+def test_lists_weekdays_and_countries_come_from_cldr() -> None:
+    assert Localizer("fr", {}).territories(["FR", "MC"]) == "France et Monaco"
+    assert Localizer("vi", {}).territories(["150", "GB"]) == "Châu Âu và Vương quốc Anh"
+    assert Localizer("en", {}).join(["a", "b", "c"]) == "a, b, and c"
+    assert Localizer("fr", {}).weekday("monday") == "lundi"
+    assert Localizer("vi", {}).weekday("friday") == "Thứ Sáu"
+    assert Localizer("fr", {}).language_name == "Français"
+
+
+def test_text_and_parameters_are_escaped() -> None:
+    t = Localizer("en", {"greeting": "<b>Hi</b> {name}", "link_md": "See [the <i>blog</i>]({blog})."})
+    assert t.text("greeting", name="<script>x</script>") == "&lt;b&gt;Hi&lt;/b&gt; &lt;script&gt;x&lt;/script&gt;"
+    assert t.text("greeting", name=Markup("<em>trusted</em>")) == "&lt;b&gt;Hi&lt;/b&gt; <em>trusted</em>"
+    assert t.text("link_md", blog="https://blog.example.net/?a=1&b=2") == 'See <a href="https://blog.example.net/?a=1&amp;b=2">the &lt;i&gt;blog&lt;/i&gt;</a>.'
+
+
+def test_join_escapes_each_item() -> None:
+    assert Localizer("en", {}).join(["<a>", "b & c"]) == "&lt;a&gt; and b &amp; c"
+
+
+def test_line_numbers_point_at_the_key(tmp_path: Path) -> None:
+    path = tmp_path / "x.yml"
+    path.write_text("a:\n  - id: one\n    name: One\n  - id: two\n    name: Two\n", encoding="utf-8")
+    source = load_source(path, "x.yml")
+    assert source.line_of(("a", 1, "name")) == 5
+    assert source.line_of(("a", 1, "missing")) == 4
+
+
+def test_markup_in_data_and_translations_shows_as_text(project: Path) -> None:
+    def edit(name: str, old: str, new: str) -> None:
+        path = project / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    edit("data/programme.yml", "vendor: Halcyra", 'vendor: "Halcyra <b>&</b> Co"')
+    edit("data/catalogue.yml", "name: Pipeline,", 'name: "<img src=x onerror=alert(1)>",')
+    edit("locales/fr.yml", "  adapt-features:\n    title: ", "  adapt-features:\n    title: <script>alert(1)</script> ")
+    build = mkdocs_build(project, project / "site")
+    assert build.returncode == 0, build.log
+    home = (project / "site/fr/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in home
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in home
+    assert "<b>&</b>" not in home and "Halcyra &lt;b&gt;&amp;&lt;/b&gt; Co" in home
+    ticket = (project / "site/ticket/index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in ticket and "&lt;img src=x onerror=alert(1)&gt;" in ticket
+    soup = BeautifulSoup(home, "html.parser")
+    assert not [script for script in soup.find_all("script") if "alert(1)" in script.get_text()]

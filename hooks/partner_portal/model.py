@@ -16,6 +16,7 @@ class Portal:
     locales: dict[str, Source]
     default_locale: str
     messages: dict[str, dict[str, str]] = field(init=False)
+    translation: Any = field(default=None, init=False, compare=False)  # i18n.TranslationStatus, set by load
 
     def __post_init__(self) -> None:
         flat = {locale: {".".join(map(str, key)): text for key, text in flatten(source.data).items()} for locale, source in self.locales.items()}
@@ -47,8 +48,9 @@ class Portal:
             for category in self["catalogue"]["categories"]
         ]
 
-    def fields(self) -> list[dict]:
-        """The ticket form's fields in order, groups flattened, each knowing its condition."""
+    def fields(self, form: str = "fields") -> list[dict]:
+        """A form's fields in order (the ticket form's by default), groups flattened, each
+        knowing its condition."""
         flat: list[dict] = []
 
         def walk(fields: list[dict], condition: dict | None) -> None:
@@ -59,5 +61,5 @@ class Portal:
                 else:
                     flat.append({**item, **({"shown_when": shown_when} if shown_when else {})})
 
-        walk(self["requests"]["fields"], None)
+        walk(self["requests"][form], None)
         return flat

@@ -20,9 +20,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
+from partner_portal import i18n, search
 from partner_portal.load import load_portal
 from partner_portal.localize import Localizer
 from partner_portal.model import Portal
+from partner_portal.minify import minify_scripts
+from partner_portal.publish import write_api
 from partner_portal.render import MARKER, PageLinks, render_block
 
 log = logging.getLogger("mkdocs.plugins.partner_portal")
@@ -50,7 +53,8 @@ def _portal(config: MkDocsConfig) -> Portal:
 
 def _localizer(config: MkDocsConfig) -> Localizer:
     locale = config.theme["language"]
-    return Localizer(locale, _portal(config).messages[locale])
+    portal = _portal(config)
+    return Localizer(locale, portal.messages[locale], portal.messages[portal.default_locale])  # missing: English, marked
 
 
 def _locale_root(config: MkDocsConfig) -> str:
@@ -62,6 +66,9 @@ def _locale_root(config: MkDocsConfig) -> str:
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has switched the build to its language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     portal = _portal(config)  # validates everything before a single file is written
+    if config.strict and portal.translation.strict_problems:  # --strict: no fallback, no gap
+        raise i18n.TranslationIncomplete(portal.translation.strict_problems)
+    search.install(config, after=lambda config: i18n.report(portal.translation, config.site_dir))
     t = _localizer(config)
     vendor = portal["programme"]["vendor"]
     config.site_name = t.text("site.name", vendor=vendor)
@@ -96,7 +103,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     portal, t = _portal(config), _localizer(config)
     links = PageLinks(page.url, _locale_root(config))
-    return PLACEHOLDER.sub(lambda match: render_block(match.group("name"), portal, t, links), html)
+    render = lambda match: render_block(match.group("name"), portal, t, links)  # noqa: E731
+    if i18n.is_fallback_page(page, t.locale):  # static-i18n built it from English: say so
+        return i18n.fallback_page(html, PLACEHOLDER, render, t, portal.default_locale, links(i18n.STATUS_PAGE))
+    return PLACEHOLDER.sub(render, html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -104,11 +114,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # them at the same page in each language (Material issue #6582): three 404s per page view,
     # and a language switch that lands on a URL without its trailing slash. The page-level
     # hreflang alternates are in sitemap.xml instead, where search engines read them too.
-    return HEAD_ALTERNATE.sub("", output)
+    return _finish(HEAD_ALTERNATE.sub("", output), config)
+
+
+def _finish(output: str, config: MkDocsConfig) -> str:
+    # Fallback strings become <span lang="en">; search reads the language's own index.
+    t = _localizer(config)
+    output = i18n.finish_fallbacks(output, i18n.fallback_note(t), _portal(config).default_locale)
+    return search.localize_base(output, _locale_root(config))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return HEAD_ALTERNATE.sub("", output) if template_name.endswith("404.html") else output
+    return _finish(HEAD_ALTERNATE.sub("", output), config) if template_name.endswith("404.html") else output
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -120,6 +137,15 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
         context["extra_css"] = [normalize_url(str(path), None, base_url) for path in config.extra_css]
         context["extra_javascript"] = [normalize_url(str(path), None, base_url) for path in config.extra_javascript]
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # The tools' data as JSON for partners' help desks: api/portal.json, fr/api/portal.json...
+    # (README.md, "Data API"). Runs once per language, like every event here.
+    site_url = config.site_url + _locale_root(config) if config.site_url else ""
+    write_api(_portal(config), _localizer(config), Path(config.site_dir) / _locale_root(config), site_url)
+    # Each language build copies the theme's files again; the last one to run leaves them minified.
+    minify_scripts(Path(config.site_dir))
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -43,7 +43,8 @@ def copy_project(destination: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = mkdocs_build(ROOT, tmp_path_factory.mktemp("site") / "site", "--verbose")
+    # --strict, as CI and releases build: any MkDocs warning, and any fallback to English, fails.
+    build = mkdocs_build(ROOT, tmp_path_factory.mktemp("site") / "site", "--verbose", "--strict")
     assert build.returncode == 0, build.log
     return build
 

@@ -65,7 +65,8 @@ def test_missing_key(project: Path) -> None:
 
 def test_wrong_type(project: Path) -> None:
     edit(project, "data/escalation.yml", "when:\n  - after-response-time\n  - unsatisfied\n  - production-impact\n", "when: after-response-time\n")
-    assert problems(project) == ["data/escalation.yml:4: when: expected a list, got a text (\"after-response-time\")"]
+    line = line_of(project, "data/escalation.yml", "when: after-response-time")
+    assert problems(project) == [f"data/escalation.yml:{line}: when: expected a list, got a text (\"after-response-time\")"]
 
 
 def test_unquoted_norway_reads_as_a_boolean(project: Path) -> None:
@@ -116,11 +117,18 @@ def test_unknown_category(project: Path) -> None:
     assert problems(project) == [f"data/catalogue.yml:{line}: products[19].categories[0]: unknown category 'finances'; did you mean 'finance'?"]
 
 
-def test_missing_translation(project: Path) -> None:
+def test_missing_translation_falls_back_and_is_listed_not_an_error(project: Path) -> None:
+    # A missing string is no data error: the page shows the English text (marked), the status
+    # lists it, and only --strict refuses it (test_i18n.py builds both ways).
     edit(project, "locales/vi.yml", "    upgrades: ", "    upgrades_removed: ")
-    found = problems(project)
-    assert any(message.startswith("locales/vi.yml:") and "ticket.request_types.upgrades: missing translation (English: \"Upgrades\")" in message for message in found)
-    assert any("ticket.request_types.upgrades_removed: unknown key: not in locales/en.yml" in message for message in found)
+    portal = load_portal(project, LOCALES, "en")
+    vi = portal.translation.locales["vi"]
+    assert [item["key"] for item in vi.missing] == ["ticket.request_types.upgrades"]
+    assert [(item["key"], item["suggestion"]) for item in vi.unused] == [("ticket.request_types.upgrades_removed", "ticket.request_types.upgrades")]
+    line = line_of(project, "locales/vi.yml", "upgrades_removed")
+    strict = [str(problem) for problem in portal.translation.strict_problems]
+    assert f"locales/vi.yml:{line}: ticket.request_types.upgrades_removed: unused key: not in locales/en.yml; did you mean 'ticket.request_types.upgrades'?" in strict
+    assert any(message.startswith("locales/vi.yml:") and 'ticket.request_types.upgrades: missing translation (English: "Upgrades")' in message for message in strict)
 
 
 def test_placeholder_mismatch(project: Path) -> None:
@@ -131,12 +139,11 @@ def test_placeholder_mismatch(project: Path) -> None:
     assert problems(project) == [f"locales/fr.yml:{line}: site.name: placeholders differ from English: expected {{vendor}}"]
 
 
-def test_text_the_data_needs_but_no_locale_has(project: Path) -> None:
+def test_text_the_data_needs_but_english_lacks(project: Path) -> None:
+    # Translations fall back to English; a text English lacks too has nothing to fall back to.
     edit(project, "data/programme.yml", "  - product-feedback\n", "  - product-feedback\n  - training\n")
-    found = problems(project)
-    for locale in LOCALES:
-        line = line_of(project, f"locales/{locale}.yml", "covers:")
-        assert f"locales/{locale}.yml:{line}: covers.training.title: missing text needed by the data (block 'covers')" in found
+    line = line_of(project, "locales/en.yml", "covers:")
+    assert problems(project) == [f"locales/en.yml:{line}: covers.training.title: missing text needed by the data (block 'covers')"]
 
 
 def test_markdown_link_must_come_from_data(project: Path) -> None:

@@ -107,20 +107,174 @@ def tier_offerings(portal: Portal, t: Localizer) -> dict[str, Any]:
     return {"tiers": portal["tiers"]["tiers"], "rows": rows}
 
 
+def choice_labels(portal: Portal, t: Localizer, source: str) -> list[tuple[str, str]]:
+    """(id, label) of a choice field's options, in data order."""
+    if source == "products":
+        return [(product["id"], product["name"]) for product in portal["catalogue"]["products"]]
+    return [(choice, t.text(f"ticket.request_types.{choice}")) for choice in portal["requests"]["request_types"]]
+
+
+def help_texts(portal: Portal, t: Localizer, form: str) -> dict[str, Markup]:
+    """The help line of each field of a form, with its figures and examples filled in."""
+    texts = {}
+    for field in portal.fields(form) + [group for group in portal["requests"][form] if group["type"] == "group"]:
+        key = f"{FORMS[form]['prefix']}.{field['name']}.help"
+        params: dict[str, Any] = {}
+        if "examples" in field:
+            labels = dict(choice_labels(portal, t, field["choices"]))
+            params["examples"] = t.join(labels[choice] for choice in field["examples"])
+        if "max_files" in field:
+            params["max_files"] = t.number(field["max_files"])
+        if "max_file_megabytes" in field:
+            params["size"] = t.megabytes(field["max_file_megabytes"])
+        if "min_words" in field:
+            params["words"] = t.text("ticket.words", min=t.number(field["min_words"]), max=t.number(field["max_words"]))
+        if t.has(key):
+            texts[field["name"]] = t.text(key, **params)
+    return texts
+
+
 @block("ticket-template")
 def ticket_template(portal: Portal, t: Localizer) -> dict[str, Any]:
-    words = next(
-        (t.text("ticket.words", min=t.number(field["min_words"]), max=t.number(field["max_words"])) for field in portal.fields() if "min_words" in field),
-        None,
-    )
     return {
         "fields": portal["requests"]["fields"],
-        "examples": {field["name"]: t.join(portal.products[choice]["name"] for choice in field.get("examples", [])) for field in portal["requests"]["fields"]},
-        "words": words,
+        "help": help_texts(portal, t, "fields"),
         "support": portal["programme"]["addresses"]["support"],
     }
+
+
+# The two forms that end in an e-mail: where their texts live and where the e-mail goes.
+FORMS = {
+    "fields": {"id": "ticket", "prefix": "ticket.fields", "subject": "ticket_subject", "address": "support", "mailto_attribute": "data-ticket-mailto"},
+    "feedback_fields": {"id": "feedback", "prefix": "feedback.fields", "subject": "feedback_subject", "address": "translation_team", "mailto_attribute": "data-feedback-mailto"},
+}
+FORM_MESSAGES = (
+    "errors.required", "errors.email", "errors.too_few_words", "errors.too_many_words", "errors.too_many_files",
+    "errors.file_too_large", "errors.invalid", "word_count", "copied", "copy_failed", "draft_restored", "cleared", "no_files",
+)
+
+
+def _mail_form(portal: Portal, t: Localizer, form: str) -> dict[str, Any]:
+    english = Localizer(portal.default_locale, portal.messages[portal.default_locale])
+    spec = FORMS[form]
+    fields = []
+    for field in portal.fields(form):
+        entry: dict[str, Any] = {key: field[key] for key in ("name", "type", "min_words", "max_words", "max_files", "shown_when") if key in field}
+        entry["required"] = field.get("required", False)
+        entry["label_en"] = english.text(f"{spec['prefix']}.{field['name']}.label").unescape()
+        if "choices" in field:
+            entry["choices"] = [{"value": value, "label_en": Markup(label).unescape()} for value, label in choice_labels(portal, english, field["choices"])]
+        if "max_file_megabytes" in field:
+            entry["max_file_bytes"] = field["max_file_megabytes"] * 1024 * 1024
+        fields.append(entry)
+    sizes = {field["name"]: t.megabytes(field["max_file_megabytes"]) for field in portal.fields(form) if "max_file_megabytes" in field}
+    config = {
+        "form": spec["id"],
+        "locale": t.locale,
+        "to": portal["programme"]["addresses"][spec["address"]],
+        "subject_fields": portal["requests"][spec["subject"]],
+        "subject_prefix": portal["requests"].get(f"{spec['id']}_subject_prefix", ""),
+        "fields": fields,
+        "file_sizes": sizes,
+        "messages": {key: t.template(f"form.{key}") for key in FORM_MESSAGES},
+    }
+    return {
+        "form": spec,
+        "tree": portal["requests"][form],
+        "help": help_texts(portal, t, form),
+        "choices": {source: choice_labels(portal, t, source) for source in ("request_types", "products")},
+        "product_groups": [(category, [(product["id"], product["name"]) for product in products]) for category, products in portal.products_by_category() if products],
+        "config": config,
+    }
+
+
+@block("ticket-form")
+def ticket_form(portal: Portal, t: Localizer) -> dict[str, Any]:
+    return _mail_form(portal, t, "fields")
+
+
+@block("feedback-form")
+def feedback_form(portal: Portal, t: Localizer) -> dict[str, Any]:
+    return _mail_form(portal, t, "feedback_fields")
 
 
 @block("product-catalogue")
 def product_catalogue(portal: Portal, t: Localizer) -> dict[str, Any]:
     return {"groups": portal.products_by_category(), "count": t.number(len(portal.products))}
+
+
+# --- the tools: response-time calculator, escalation finder, priority check -------------------
+# Their data is a part of the published JSON (publish.py), embedded in the page; the tables of
+# the page, and the no-script lists below each tool, carry the same facts without JavaScript.
+
+FINDER_ANCHOR = "your-region"
+CALENDAR_ANCHOR = "support-calendar"
+
+
+def _countries_by_region(portal: Portal, t: Localizer, regions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from .publish import sort_key
+
+    return [{"id": region["id"], "name": place_name(t, region), "countries": sorted((t.territory(code) for code in region["countries"]), key=sort_key)} for region in regions]
+
+
+def _week(portal: Portal, t: Localizer) -> dict[str, str]:
+    week = portal["commitment"]["working_week"]
+    return {"first_day": t.weekday(week["first_day"]), "last_day": t.weekday(week["last_day"])}
+
+
+@block("response-time-calculator")
+def response_time_calculator(portal: Portal, t: Localizer) -> dict[str, Any]:
+    from .publish import calculator_config
+
+    config = calculator_config(portal, t)
+    round_the_clock = [severity for severity in config["severities"] if severity["round_the_clock"]]
+    cases = t.join(t.text(f"commitment.weekend_exceptions.{case}") for case in portal["commitment"]["weekend_exceptions"])
+    return {
+        "config": config,
+        "cases": cases,
+        "round_the_clock": t.join(severity["label"] for severity in round_the_clock),
+        "week": _week(portal, t),
+        "finder_anchor": FINDER_ANCHOR,
+        "calendar_anchor": CALENDAR_ANCHOR,
+    }
+
+
+@block("support-calendar")
+def support_calendar(portal: Portal, t: Localizer) -> dict[str, Any]:
+    from babel.dates import format_date
+    import datetime
+
+    from .publish import api_document
+
+    regions = api_document(portal, t)["escalation"]["regions"]
+    rows = [
+        {
+            **region,
+            "holidays": [(day, format_date(datetime.date.fromisoformat(day), "medium", locale=t.babel)) for day in region["holidays"]],
+        }
+        for region in regions
+    ]
+    return {"regions": rows, "week": _week(portal, t), "anchor": CALENDAR_ANCHOR}
+
+
+@block("escalation-finder")
+def escalation_finder(portal: Portal, t: Localizer) -> dict[str, Any]:
+    from .publish import finder_config
+
+    return {
+        "config": finder_config(portal, t),
+        "anchor": FINDER_ANCHOR,
+        "by_region": _countries_by_region(portal, t, portal["escalation"]["regions"]),
+        "by_region_title": t.text("tools.finder.by_region"),
+    }
+
+
+@block("priority-check")
+def priority_check(portal: Portal, t: Localizer) -> dict[str, Any]:
+    from .publish import priority_config
+
+    return {
+        "config": priority_config(portal, t),
+        "by_region": _countries_by_region(portal, t, portal["priority"]["regions"]),
+        "by_region_title": t.text("tools.priority.by_region"),
+    }

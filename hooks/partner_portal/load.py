@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import blocks  # noqa: F401  (registers the blocks)
 from .errors import PortalDataError, Problem
+from .i18n import SOURCES_SUFFIX, compute_status
 from .localize import Localizer, MissingText
 from .model import Portal
 from .render import BLOCKS, PageLinks, block_names_in, render_block
@@ -27,6 +28,7 @@ Fingerprint = tuple[tuple[str, int, int], ...]
 def fingerprint(root: Path, locales: tuple[str, ...]) -> Fingerprint:
     paths = [root / "data" / f"{name}.yml" for name in DATA_FILES]
     paths += [root / "locales" / f"{locale}.yml" for locale in locales]
+    paths += [root / "locales" / f"{locale}{SOURCES_SUFFIX}" for locale in locales]
     paths += sorted((root / "docs").rglob("*.md"))
     paths += sorted((root / "overrides" / "portal").rglob("*.html"))
     stamps = []
@@ -73,6 +75,10 @@ def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprin
         raise PortalDataError(problems)
 
     portal = Portal(sources, catalogs, default)
+    status, problems = compute_status(root, catalogs, default)  # problems: unreadable review records
+    if problems:
+        raise PortalDataError(problems)
+    object.__setattr__(portal, "translation", status)
     problems.extend(_rendering_problems(portal, root))
     if problems:
         raise PortalDataError(problems)
@@ -89,11 +95,13 @@ def _rendering_problems(portal: Portal, root: Path) -> list[Problem]:
                 known = ", ".join(sorted(BLOCKS))
                 problems.append(Problem(page.relative_to(root).as_posix(), line, ("::: portal",), f"unknown block '{name}'; known blocks: {known}"))
     for locale, source in portal.locales.items():
-        localizer = Localizer(locale, portal.messages[locale])
+        # Missing translations fall back to English; what English lacks too is an error.
+        localizer = Localizer(locale, portal.messages[locale], portal.messages[portal.default_locale])
         for name in BLOCKS:
             try:
                 render_block(name, portal, localizer, PageLinks("", ""))
             except MissingText as missing:
                 key = tuple(missing.key.split("."))
-                problems.append(source.problem(key, f"missing text needed by the data (block '{name}')"))
+                english = portal.locales[portal.default_locale]
+                problems.append(english.problem(key, f"missing text needed by the data (block '{name}')"))
     return problems

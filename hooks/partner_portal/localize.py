@@ -16,6 +16,17 @@ from markupsafe import Markup, escape
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _UNITS = {"hour": "duration-hour", "day": "duration-day"}
 
+# A string missing in a translation falls back to the English text, wrapped in these two
+# private-use characters; the final HTML turns them into <span lang="en" class="portal-fallback">
+# (i18n.finish_fallbacks) in text, and drops them in attributes, titles and scripts, where a tag
+# cannot go. Every text, whatever the template does with it, is thus safe and marked.
+FALLBACK_OPEN, FALLBACK_CLOSE = "\ue000", "\ue001"
+
+
+def unmark(text: str) -> str:
+    """A text without fallback markers (for JSON, attributes, search)."""
+    return text.replace(FALLBACK_OPEN, "").replace(FALLBACK_CLOSE, "")
+
 
 class MissingText(KeyError):
     """A key that the data needs but the locale file lacks."""
@@ -29,9 +40,11 @@ class MissingText(KeyError):
 class Localizer:
     """Everything one language needs to render a page; every result is safe HTML (Markup)."""
 
-    def __init__(self, locale: str, messages: dict[str, str]) -> None:
+    def __init__(self, locale: str, messages: dict[str, str], fallback: dict[str, str] | None = None) -> None:
         self.locale = locale
-        self.messages = messages
+        # `fallback`: the source language's texts, shown (marked) where a translation is missing.
+        self.translated = messages
+        self.messages = {**fallback, **messages} if fallback else messages
         self.babel = Locale.parse(locale)
 
     # --- sentences from the locale file ----------------------------------------------------
@@ -42,9 +55,19 @@ class Localizer:
             template = self.messages[key]
         except KeyError:
             raise MissingText(self.locale, key) from None
-        if key.endswith("_md"):
-            return self._markdown(template, params)
-        return _fill(template, params)
+        result = self._markdown(template, params) if key.endswith("_md") else _fill(template, params)
+        if key not in self.translated:
+            return Markup(FALLBACK_OPEN) + result + Markup(FALLBACK_CLOSE)
+        return result
+
+    def is_fallback(self, key: str) -> bool:
+        return key in self.messages and key not in self.translated
+
+    def template(self, key: str) -> str:
+        """The raw text with its {placeholders}, for our JavaScript to fill in and insert as text."""
+        if key not in self.messages:
+            raise MissingText(self.locale, key)
+        return self.messages[key]
 
     def has(self, key: str) -> bool:
         return key in self.messages
@@ -89,6 +112,9 @@ class Localizer:
         # Some locales (vi) alias their long unit names to the short ones, which Babel does not follow.
         length = "long" if "long" in patterns else "short"
         return format_unit(amount, unit_id, length=length, locale=self.babel)
+
+    def megabytes(self, amount: int) -> str:
+        return format_unit(amount, "digital-megabyte", length="short", locale=self.babel)
 
     def duration_range(self, bounds: dict[str, Any]) -> Markup:
         return self.text("common.range", min=self.number(bounds["min"]), max=self.duration(bounds["max"], bounds["unit"]))

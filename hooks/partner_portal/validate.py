@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
@@ -173,13 +174,86 @@ def reference_problems(sources: dict[str, Source]) -> list[Problem]:
             if category not in categories:
                 problems.append(catalogue.problem(("products", index, "categories", position), _unknown(category, categories, "category")))
 
-    problems.extend(_field_problems(requests.data["fields"], ("fields",), requests, seen=[]))
+    for form, subject in (("fields", "ticket_subject"), ("feedback_fields", "feedback_subject")):
+        names: list[str] = []
+        problems.extend(_field_problems(requests.data[form], (form,), requests, seen=names))
+        for position, name in enumerate(requests.data[subject]):
+            if name not in names:
+                problems.append(requests.problem((subject, position), _unknown(name, names, f"field of '{form}'")))
     choice_ids = {"request_types": requests.data["request_types"], "products": [product["id"] for product in catalogue.data["products"]]}
     for index, field in enumerate(requests.data["fields"]):
         for position, example in enumerate(field.get("examples", [])):
             known = choice_ids.get(field.get("choices", ""), [])
             if example not in known:
                 problems.append(requests.problem(("fields", index, "examples", position), _unknown(example, known, "choice")))
+    problems.extend(_tool_problems(sources))
+    return problems
+
+
+# --- what the calculator, the escalation finder and the priority check read -----------------
+
+# Codes CLDR names that are no country or territory a partner can be in: groupings (EU, EZ, UN,
+# QO), pseudo-regions (XA, XB), the unknown region (ZZ), and the exceptionally reserved codes
+# for parts of other countries (AC, CP, CQ, DG, EA, IC, TA).
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
+
+
+@cache
+def known_countries() -> frozenset[str]:
+    """Every ISO 3166 country or territory CLDR names (and Kosovo, XK): each needs a region."""
+    return frozenset(code for code in _known_territories() if len(code) == 2 and code not in _NOT_COUNTRIES)
+
+
+def _country_problems(source: Source, what: str) -> Iterator[Problem]:
+    """Every country in the `countries` of exactly one region of `source`."""
+    regions = source.data["regions"]
+    first: dict[str, tuple[int, int]] = {}
+    for index, region in enumerate(regions):
+        for position, code in enumerate(region["countries"]):
+            where = ("regions", index, "countries", position)
+            if code not in known_countries():
+                yield source.problem(where, f"'{code}' is not a country or territory code known to CLDR")
+            elif code not in first:
+                first[code] = (index, position)
+            elif first[code][0] != index:  # a repeat inside one list is reported as a duplicate
+                other, at = first[code]
+                yield source.problem(where, f"'{code}' is already in region '{regions[other]['id']}' (regions[{other}].countries[{at}]): a country belongs to one {what} only")
+        for key in ("territories", "detail_territories"):
+            for position, code in enumerate(region.get(key, [])):
+                if code in known_countries() and code not in region["countries"]:
+                    yield source.problem(("regions", index, key, position), f"the region is named after '{code}', which its 'countries' do not list")
+    missing = sorted(known_countries() - set(first))
+    if missing:
+        names = ", ".join(f"{code} ({Locale.parse('en').territories[code]})" for code in missing)
+        count = "1 country is" if len(missing) == 1 else f"{len(missing)} countries are"
+        yield source.problem(("regions",), f"{count} in no {what}: {names}; add each to the 'countries' of one region")
+
+
+def _tool_problems(sources: dict[str, Source]) -> list[Problem]:
+    escalation, priority, commitment = sources["escalation"], sources["priority"], sources["commitment"]
+    problems = [*_country_problems(escalation, "escalation region"), *_country_problems(priority, "priority region")]
+
+    people = {person["id"]: index for index, person in enumerate(escalation.data["people"])}
+    for region in escalation.data["regions"]:
+        for person_id in region["levels"]["level_4"]:
+            index = people.get(person_id)
+            if index is None:
+                continue  # reported as an unknown person id
+            for position, code in enumerate(escalation.data["people"][index].get("territories", [])):
+                if code in known_countries() and code not in region["countries"]:
+                    problems.append(escalation.problem(("people", index, "territories", position), f"'{person_id}' covers '{code}' as a level-4 contact of region '{region['id']}', whose 'countries' do not list it"))
+
+    for index, region in enumerate(escalation.data["regions"]):
+        for position, day in enumerate(region.get("holidays", [])):
+            try:
+                datetime.date.fromisoformat(day)
+            except ValueError:
+                problems.append(escalation.problem(("regions", index, "holidays", position), f"'{day}' is not a day of the calendar"))
+
+    severities = [severity["id"] for severity in commitment.data["severities"]]
+    for position, severity in enumerate(commitment.data.get("round_the_clock_severities", [])):
+        if severity not in severities:
+            problems.append(commitment.problem(("round_the_clock_severities", position), _unknown(severity, severities, "severity id")))
     return problems
 
 
@@ -194,6 +268,8 @@ def _field_problems(fields: list[dict], path: KeyPath, source: Source, seen: lis
             yield source.problem(where, "a 'choice' field needs 'choices', and only a 'choice' field may have it")
         if (kind == "group") != ("fields" in field):
             yield source.problem(where, "a 'group' field needs 'fields', and only a 'group' field may have it")
+        if ("max_files" in field or "max_file_megabytes" in field) and kind != "files":
+            yield source.problem(where, "'max_files' and 'max_file_megabytes' apply only to 'files' fields")
         if ("min_words" in field or "max_words" in field) and kind != "long_text":
             yield source.problem(where, "'min_words' and 'max_words' apply only to 'long_text' fields")
         if field.get("min_words", 0) > field.get("max_words", field.get("min_words", 0)):
@@ -233,7 +309,9 @@ def _format_problem(text: str) -> str | None:
 
 
 def locale_problems(locales: dict[str, Source], default: str) -> list[Problem]:
-    """Every locale has every key of the default locale, with the same placeholders."""
+    """Every translated text has the placeholders of its English text. A missing translation or an
+    unused key is no error here: the page falls back to English and the translation status lists
+    it (partner_portal.i18n); `mkdocs build --strict` makes those errors too."""
     problems: list[Problem] = []
     for source in locales.values():
         problems.extend(schema_problems(source, "locale"))
@@ -253,12 +331,7 @@ def locale_problems(locales: dict[str, Source], default: str) -> list[Problem]:
                         problems.append(source.problem(key, f"link target '{target}' must be one of the placeholders of the English text"))
             if locale == default:
                 continue
-            if key not in reference:
-                problems.append(source.problem(key, f"unknown key: not in locales/{default}.yml"))
-            elif _format_problem(reference[key]) is None and placeholders(text) != placeholders(reference[key]):
+            if key in reference and _format_problem(reference[key]) is None and placeholders(text) != placeholders(reference[key]):
                 expected = ", ".join(sorted(f"{{{name}}}" for name in placeholders(reference[key]))) or "none"
                 problems.append(source.problem(key, f"placeholders differ from English: expected {expected}"))
-        for key, text in reference.items():
-            if key not in messages:
-                problems.append(source.problem(key, f'missing translation (English: "{text[:60]}")'))
     return problems

@@ -223,3 +223,18 @@ test("invalid input throws RangeError with a clear message", () => {
   assert.throws(() => responseWindows(start, { acknowledgement: { min: 3, max: 1, unit: "hour" }, determination: SEV1.determination }, LONDON),
     { name: "RangeError", message: /acknowledgement window needs numbers min <= max/ });
 });
+
+test("workingDays: another working week, and its mistakes", () => {
+  // Sunday to Thursday (Date#getDay numbers 0..4), Dubai (+04:00): Fri 2026-06-12 10:00 GST (06:00Z)
+  // is off; counting starts Sun 2026-06-14 00:00 GST = Sat 20:00Z, + 3h = 23:00Z.
+  const GULF = { timeZone: "Asia/Dubai", workingDays: [0, 1, 2, 3, 4] };
+  assert.equal(addH("2026-06-12T06:00:00Z", 3, GULF), "2026-06-13T23:00:00.000Z");
+  // The default week is Monday to Friday.
+  assert.equal(addH("2026-06-12T06:00:00Z", 3, { timeZone: "Asia/Dubai" }), "2026-06-12T09:00:00.000Z");
+  assert.throws(() => addWorkingTime(d("2026-06-12T06:00:00Z"), 1, "hour", { timeZone: "Asia/Dubai", workingDays: [7] }),
+    { name: "RangeError", message: /weekday numbers 0 \(Sunday\) to 6, got 7/ });
+  assert.throws(() => addWorkingTime(d("2026-06-12T06:00:00Z"), 1, "hour", { timeZone: "Asia/Dubai", workingDays: [] }),
+    { name: "RangeError", message: /at least one day/ });
+  // Round the clock needs no working day.
+  assert.equal(addH("2026-06-12T06:00:00Z", 3, { timeZone: "Asia/Dubai", workingDays: [], roundTheClock: true }), "2026-06-12T09:00:00.000Z");
+});

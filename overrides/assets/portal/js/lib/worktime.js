@@ -19,7 +19,8 @@ const formatters = new Map();
  * Local fields; month 1..12, weekday 0 = Sunday .. 6 = Saturday (as Date#getDay).
  * @typedef {{year: number, month: number, day: number, hour: number,
  *   minute: number, second: number, weekday: number}} ZonedParts
- * @typedef {{timeZone: string, holidays?: Iterable<string>, roundTheClock?: boolean}} WorkOptions
+ * @typedef {{timeZone: string, holidays?: Iterable<string>, roundTheClock?: boolean,
+ *   workingDays?: Iterable<number>}} WorkOptions
  * @typedef {{min: number, max: number, unit: "hour"|"day"}} Window
  * @typedef {{opens: Date, closes: Date}} Span
  */
@@ -98,6 +99,8 @@ export function zonedMidnight(year, month, day, timeZone) {
  *
  * - Only time on working days (Mon..Fri, not in `holidays`) of `timeZone`
  *   counts; a working day runs from its local start to the next day's start.
+ *   `workingDays` (weekday numbers as Date#getDay, 0 = Sunday; default
+ *   1..5) sets another working week, e.g. from the portal's data.
  * - Outside working time (e.g. Saturday) counting starts at the next working
  *   day's local 00:00; so `amount` 0 returns that instant.
  * - If the amount is used up exactly at the end of a working day the result is
@@ -114,7 +117,7 @@ export function zonedMidnight(year, month, day, timeZone) {
  * @returns {Date}
  */
 export function addWorkingTime(start, amount, unit, options) {
-  const { timeZone, holidays = [], roundTheClock = false } = options || /** @type {WorkOptions} */ ({});
+  const { timeZone, holidays = [], roundTheClock = false, workingDays = [1, 2, 3, 4, 5] } = options || /** @type {WorkOptions} */ ({});
   let t = +start;
   if (!(start instanceof Date) || !Number.isFinite(t)) throw new RangeError("worktime: start must be a valid Date");
   if (typeof amount !== "number" || !(amount >= 0) || amount === Infinity)
@@ -127,13 +130,19 @@ export function addWorkingTime(start, amount, unit, options) {
     if (!/^\d{4}-\d\d-\d\d$/.test(h)) throw new RangeError(`worktime: holiday must be an ISO date "YYYY-MM-DD", got "${h}"`);
     off.add(h);
   }
+  const work = new Set();
+  for (const w of workingDays) {
+    if (!Number.isInteger(w) || w < 0 || w > 6) throw new RangeError(`worktime: working days are weekday numbers 0 (Sunday) to 6, got ${w}`);
+    work.add(w);
+  }
   let rest = Math.round(amount * size);
   if (roundTheClock) return new Date(t + rest);
+  if (!work.size) throw new RangeError("worktime: workingDays must name at least one day");
   for (;;) {
     const p = zonedParts(new Date(t), timeZone);
     const next = +zonedMidnight(p.year, p.month, p.day + 1, timeZone);
     const iso = new Date(Date.UTC(p.year, p.month - 1, p.day)).toISOString().slice(0, 10);
-    if (p.weekday % 6 && !off.has(iso)) {
+    if (work.has(p.weekday) && !off.has(iso)) {
       if (rest <= next - t) return new Date(t + rest);
       rest -= next - t;
     }

@@ -1,0 +1,495 @@
+"""The translators' side of the portal: descriptions, status, fallbacks and the review command.
+
+- Descriptions: every string of the English locale file carries a description for translators,
+  written as the comment lines right above its key (TRANSLATING.md says which translation
+  platforms show them). The build checks that each key has one, naming every placeholder.
+- Records: locales/<lang>.sources.yml keeps, for each translated key, the English text it was
+  translated from. The build compares it with today's English to find outdated translations;
+  `./portal i18n review LANG KEY...` brings the records up to date once a string is checked.
+- Status: per locale, strings translated, missing, outdated and unused, and prose pages missing;
+  reported in the build log, in site/i18n-status.json and on the "Translation status" page.
+- Fallbacks: a missing string shows the English text, marked (see localize.FALLBACK_OPEN) and
+  turned into <span lang="en" class="portal-fallback"> in the final HTML; a missing prose page
+  is built from English under a banner in the reader's language.
+
+Run as `python -m partner_portal.i18n` (or `./portal i18n`) for the review and status commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import logging
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from markupsafe import Markup, escape
+
+from .errors import KeyPath, PortalDataError, Problem
+from .localize import FALLBACK_CLOSE, FALLBACK_OPEN, Localizer, unmark
+from .render import block
+from .source import Source, SourceError, load_source
+from .validate import flatten, placeholders, schema_problems
+
+log = logging.getLogger("mkdocs.plugins.partner_portal")
+
+SOURCES_SUFFIX = ".sources.yml"
+MODELINE = "yaml-language-server:"
+
+
+def dotted(path: KeyPath) -> str:
+    return ".".join(map(str, path))
+
+
+# --- descriptions: the comment lines right above each key of the English file ----------------
+
+
+def descriptions(source: Source, text: str) -> dict[KeyPath, str]:
+    """The description of each string: the comment lines just above its key, at its indentation."""
+    lines = text.splitlines()
+    found: dict[KeyPath, str] = {}
+    for path in flatten(source.data):
+        number = source.lines.get(path)
+        if not number or number > len(lines):
+            continue
+        key_line = lines[number - 1]
+        indent = len(key_line) - len(key_line.lstrip())
+        comment: list[str] = []
+        for line in reversed(lines[: number - 1]):
+            stripped = line.strip()
+            if not stripped.startswith("#") or len(line) - len(line.lstrip()) != indent:
+                break
+            comment.append(stripped[1:].strip())
+        comment = [line for line in reversed(comment) if not line.startswith(MODELINE)]
+        if any(comment):
+            found[path] = " ".join(line for line in comment if line)
+    return found
+
+
+def description_problems(source: Source, text: str) -> list[Problem]:
+    """Every English string has a description, and the description names each placeholder."""
+    described = descriptions(source, text)
+    problems = []
+    for path, english in flatten(source.data).items():
+        description = described.get(path)
+        if description is None:
+            problems.append(source.problem(path, "no description for translators: write a comment line right above the key (where the text appears, its length limit, what each {placeholder} holds)"))
+            continue
+        unexplained = sorted(name for name in placeholders(english) if f"{{{name}}}" not in description)
+        if unexplained:
+            names = ", ".join(f"{{{name}}}" for name in unexplained)
+            problems.append(source.problem(path, f"the description does not say what {names} holds"))
+    return problems
+
+
+# --- records: the English text each translation was made from --------------------------------
+
+
+def sources_path(root: Path, locale: str) -> Path:
+    return root / "locales" / f"{locale}{SOURCES_SUFFIX}"
+
+
+def read_records(root: Path, locale: str) -> tuple[dict[str, str], Source | None, list[Problem]]:
+    path = sources_path(root, locale)
+    if not path.exists():
+        return {}, None, []
+    # Machine-written and long: read it with libyaml when it is well-formed; the line-tracking
+    # reader below (pure Python, slower) only runs to point at a problem.
+    try:
+        quick = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        if isinstance(quick, dict) and all(isinstance(key, str) and isinstance(text, str) for key, text in quick.items()):
+            return quick, None, []
+    except (yaml.YAMLError, UnicodeDecodeError):
+        pass
+    try:
+        source = load_source(path, f"locales/{locale}{SOURCES_SUFFIX}")
+    except SourceError as error:
+        return {}, None, [error.problem]
+    problems = schema_problems(source, "locale-sources")
+    return ({} if problems else dict(source.data)), source, problems
+
+
+def write_records(root: Path, locale: str, records: dict[str, str], english_order: list[str]) -> Path:
+    """Write the records in the order of the English file, one `key: "text"` line each."""
+    order = {key: index for index, key in enumerate(english_order)}
+    lines = [
+        "# yaml-language-server: $schema=../schemas/locale-sources.schema.json",
+        f"# Written by `./portal i18n review {locale} ...`: for each string of locales/{locale}.yml, the",
+        "# English text it was translated from, or last checked against. The build compares it with",
+        "# locales/en.yml to list outdated translations. Do not edit by hand.",
+    ]
+    for key in sorted(records, key=lambda key: order.get(key, len(order))):
+        lines.append(f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(records[key], ensure_ascii=False)}")
+    path = sources_path(root, locale)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# --- the status of every locale ---------------------------------------------------------------
+
+
+@dataclass
+class LocaleStatus:
+    locale: str
+    file: str
+    total: int
+    translated: int = 0
+    missing: list[dict[str, Any]] = field(default_factory=list)
+    outdated: list[dict[str, Any]] = field(default_factory=list)
+    unused: list[dict[str, Any]] = field(default_factory=list)
+    placeholder_mismatches: list[dict[str, Any]] = field(default_factory=list)
+    pages_total: int = 0
+    pages_missing: list[dict[str, str]] = field(default_factory=list)
+    undescribed: list[dict[str, Any]] = field(default_factory=list)  # the source language only
+    source: bool = False
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.translated / self.total) if self.total else 100
+
+    @property
+    def pages_translated(self) -> int:
+        return self.pages_total - len(self.pages_missing)
+
+    def summary(self) -> str:
+        if self.source:
+            described = self.total - len(self.undescribed)
+            return f"Translation status {self.locale} (source): {self.total} strings, {described} with a description for translators, {len(self.undescribed)} without"
+        return (
+            f"Translation status {self.locale}: {self.translated}/{self.total} strings translated ({self.percent}%), "
+            f"{len(self.missing)} missing, {len(self.outdated)} outdated, {len(self.unused)} unused, "
+            f"{len(self.placeholder_mismatches)} placeholder mismatches; {self.pages_translated}/{self.pages_total} pages"
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"locale": self.locale, "file": self.file, "source": self.source, "strings": self.total}
+        if self.source:
+            data["undescribed"] = self.undescribed
+            return data
+        data.update(
+            translated=self.translated,
+            percent=self.percent,
+            counts={
+                "translated": self.translated,
+                "missing": len(self.missing),
+                "outdated": len(self.outdated),
+                "unused": len(self.unused),
+                "placeholder_mismatches": len(self.placeholder_mismatches),
+            },
+            missing=self.missing,
+            outdated=self.outdated,
+            unused=self.unused,
+            placeholder_mismatches=self.placeholder_mismatches,
+            pages={"total": self.pages_total, "translated": self.pages_translated, "missing": self.pages_missing},
+        )
+        return data
+
+
+@dataclass
+class TranslationStatus:
+    default: str
+    locales: dict[str, LocaleStatus]
+    strict_problems: list[Problem]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "format": 1,
+            "source_locale": self.default,
+            "locales": {locale: status.as_json() for locale, status in self.locales.items()},
+        }
+
+    def translations(self) -> list[LocaleStatus]:
+        return [status for status in self.locales.values() if not status.source]
+
+
+def _english(text: str) -> str:
+    return " ".join(text.split())
+
+
+def compute_status(root: Path, catalogs: dict[str, Source], default: str) -> tuple[TranslationStatus, list[Problem]]:
+    """The status of every locale, the problems that only --strict turns into errors, and the
+    problems that stop any build (an unreadable records file)."""
+    english_source = catalogs[default]
+    english = {dotted(path): text for path, text in flatten(english_source.data).items()}
+    english_paths = {dotted(path): path for path in flatten(english_source.data)}
+    text = (root / "locales" / f"{default}.yml").read_text(encoding="utf-8")
+    described = descriptions(english_source, text)
+
+    strict: list[Problem] = []
+    errors: list[Problem] = []
+    statuses: dict[str, LocaleStatus] = {}
+
+    undescribed_problems = description_problems(english_source, text)
+    strict.extend(undescribed_problems)
+    statuses[default] = LocaleStatus(
+        default,
+        english_source.name,
+        len(english),
+        translated=len(english),
+        source=True,
+        undescribed=[{"key": dotted(problem.path), "line": problem.line, "problem": problem.message} for problem in undescribed_problems],
+    )
+
+    docs = root / "docs"
+    pages = sorted(path.relative_to(docs / default).as_posix() for path in (docs / default).rglob("*.md")) if (docs / default).is_dir() else []
+
+    for locale, source in catalogs.items():
+        if locale == default:
+            continue
+        messages = {dotted(path): text for path, text in flatten(source.data).items()}
+        paths = {dotted(path): path for path in flatten(source.data)}
+        records, records_source, problems = read_records(root, locale)
+        errors.extend(problems)
+        status = LocaleStatus(locale, source.name, len(english), pages_total=len(pages))
+        for key, source_text in english.items():
+            line = english_source.line_of(english_paths[key])
+            if key not in messages:
+                status.missing.append({"key": key, "english": source_text, "line": source.line_of(english_paths[key]), "description": described.get(english_paths[key], "")})
+                strict.append(source.problem(english_paths[key], f'missing translation (English: "{_english(source_text)[:60]}"); readers see the English text'))
+                continue
+            status.translated += 1
+            previous = records.get(key)
+            if previous != source_text:
+                status.outdated.append(
+                    {
+                        "key": key,
+                        "english": source_text,
+                        "previous_english": previous,
+                        "reason": "unreviewed" if previous is None else "english-changed",
+                        "translation": messages[key],
+                        "line": source.line_of(paths[key]),
+                        "english_line": line,
+                    }
+                )
+            if placeholders(messages[key]) != placeholders(source_text):  # an error before this point
+                status.placeholder_mismatches.append({"key": key, "line": source.line_of(paths[key])})
+        for key in messages:
+            if key not in english:
+                hint = difflib.get_close_matches(key, list(english), n=1)
+                status.unused.append({"key": key, "line": source.line_of(paths[key]), "suggestion": hint[0] if hint else None})
+                message = f"unused key: not in locales/{default}.yml" + (f"; did you mean '{hint[0]}'?" if hint else "; delete it")
+                strict.append(source.problem(paths[key], message))
+        for page in pages:
+            if not (docs / locale / page).exists():
+                status.pages_missing.append({"page": page, "file": f"docs/{locale}/{page}", "english": f"docs/{default}/{page}"})
+                strict.append(Problem(f"docs/{locale}/{page}", 1, (), f"missing translation of docs/{default}/{page}; readers get the English page"))
+        statuses[locale] = status
+    return TranslationStatus(default, statuses, strict), errors
+
+
+class TranslationIncomplete(PortalDataError):
+    """`mkdocs build --strict`: a missing or unused string, a missing page or an undescribed
+    English string stops the build, each named with its file, line and key."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        count = len(self.problems)
+        heading = f"{count} translation problem{'s' if count != 1 else ''} (--strict allows no fallback to English); nothing was built"
+        self.args = (heading + ":\n" + "\n".join(f"  {problem}" for problem in self.problems),)
+        self.message = self.args[0]
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def report(status: TranslationStatus, site_dir: str) -> None:
+    """The end of a build: one line per language in the log, and site/i18n-status.json."""
+    for entry in status.locales.values():
+        (log.warning if entry.source and entry.undescribed else log.info)(entry.summary())
+    path = Path(site_dir) / "i18n-status.json"
+    path.write_text(json.dumps(status.as_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+# --- fallbacks in the final HTML ----------------------------------------------------------------
+
+# Elements whose content is not HTML (or may hold no tags), and tags themselves: a fallback
+# there loses its marker; everywhere else it becomes <span lang="en" class="portal-fallback">.
+_NOT_TEXT = re.compile(r"<(script|style|title|textarea|option)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
+
+
+def finish_fallbacks(html: str, note: str, lang: str) -> str:
+    """Turn the fallback markers of localize.text() into spans the browser and screen readers see."""
+    if FALLBACK_OPEN not in html:
+        return html
+    opening = f'<span lang="{escape(lang)}" class="portal-fallback" title="{escape(note)}">'
+    parts: list[str] = []
+    position = 0
+    for match in _NOT_TEXT.finditer(html):
+        parts.append(html[position : match.start()].replace(FALLBACK_OPEN, opening).replace(FALLBACK_CLOSE, "</span>"))
+        parts.append(unmark(match.group(0)))
+        position = match.end()
+    parts.append(html[position:].replace(FALLBACK_OPEN, opening).replace(FALLBACK_CLOSE, "</span>"))
+    return "".join(parts)
+
+
+def language_in_sentence(t: Localizer, locale: str | None = None) -> str:
+    """A language's name as the reader's language writes it inside a sentence ("français")."""
+    locale = locale or t.locale
+    return t.babel.languages.get(locale) or Localizer(locale, {}).language_name
+
+
+def fallback_note(t: Localizer) -> str:
+    return unmark(str(t.text("i18n.fallback.note", language=language_in_sentence(t)).unescape()))
+
+
+def is_fallback_page(page: Any, locale: str) -> bool:
+    """static-i18n builds a page missing in `locale` from the default language's file."""
+    return getattr(page.file, "locale", locale) != locale
+
+
+def fallback_page(html: str, blocks: re.Pattern, render: Callable[[re.Match], str], t: Localizer, default: str, status_url: str) -> str:
+    """An English page in a translated site: a banner in the reader's language, the English prose
+    marked lang="en", the data blocks (rendered in the reader's language) marked with theirs."""
+    lang = escape(t.locale)
+    body = blocks.sub(lambda match: f'<div lang="{lang}">{render(match)}</div>', html)
+    banner = Markup(
+        '<div class="admonition info portal-page-fallback" lang="{lang}" data-search-exclude>'
+        '<p class="admonition-title">{title}</p><p>{text}</p></div>'
+    ).format(
+        lang=t.locale,
+        title=t.text("i18n.page_fallback.title", language=language_in_sentence(t)),
+        text=t.text("i18n.page_fallback.text_md", language=language_in_sentence(t), status=status_url),
+    )
+    return f'{banner}<div lang="{escape(default)}" class="portal-fallback-page">{body}</div>'
+
+
+# --- the status page ------------------------------------------------------------------------------
+
+STATUS_PAGE = "translation-status/"
+
+
+@block("translation-status")
+def translation_status_block(portal: Any, t: Localizer) -> dict[str, Any]:
+    status: TranslationStatus | None = getattr(portal, "translation", None)
+    rows = status.translations() if status else []
+    names = {row.locale: Localizer(row.locale, {}).language_name for row in rows}
+    return {
+        "status": status,
+        "rows": rows,
+        "names": names,
+        "source": status.locales[status.default] if status else None,
+        "source_name": language_in_sentence(t, portal.default_locale),
+    }
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its !!python/name tags."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def configured_languages(root: Path) -> tuple[tuple[str, ...], str]:
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = plugin["i18n"]["languages"]
+            built = tuple(language["locale"] for language in languages if language.get("build", True))
+            default = next(language["locale"] for language in languages if language.get("default"))
+            return built, default
+    raise SystemExit("mkdocs.yml has no i18n plugin with languages")
+
+
+def review(root: Path, locale: str, keys: list[str], everything: bool = False) -> str:
+    """Record the current English text of `keys` (or of every translated string) as the text the
+    translation in `locale` was checked against; returns what was done, in one sentence."""
+    _, default = configured_languages(root)
+    if locale == default:
+        raise SystemExit(f"{locale} is the source language: its strings are the reference, there is nothing to review")
+    try:
+        english_source = load_source(root / "locales" / f"{default}.yml", f"locales/{default}.yml")
+        translated_source = load_source(root / "locales" / f"{locale}.yml", f"locales/{locale}.yml")
+    except FileNotFoundError as error:
+        raise SystemExit(f"{error.filename} does not exist") from None
+    except SourceError as error:
+        raise SystemExit(str(error.problem)) from None
+    english = {dotted(path): text for path, text in flatten(english_source.data).items()}
+    translated = {dotted(path): text for path, text in flatten(translated_source.data).items()}
+    records, _, problems = read_records(root, locale)
+    if problems:
+        raise SystemExit("\n".join(str(problem) for problem in problems))
+
+    if everything:
+        chosen = [key for key in english if key in translated]
+    else:
+        chosen = []
+        for wanted in keys:
+            matches = [key for key in english if key == wanted or key.startswith(wanted + ".")]
+            if not matches:
+                hint = difflib.get_close_matches(wanted, list(english), n=1)
+                raise SystemExit(f"'{wanted}' is no key of locales/{default}.yml" + (f"; did you mean '{hint[0]}'?" if hint else ""))
+            untranslated = [key for key in matches if key not in translated]
+            if untranslated and len(matches) == 1:
+                raise SystemExit(f"'{wanted}' is not translated in locales/{locale}.yml yet: translate it first, then mark it reviewed")
+            chosen.extend(key for key in matches if key in translated)
+    changed = [key for key in chosen if records.get(key) != english[key]]
+    for key in chosen:
+        records[key] = english[key]
+    # Keep records only for strings that still exist and are still translated.
+    records = {key: text for key, text in records.items() if key in english and key in translated}
+    path = write_records(root, locale, records, list(english))
+    count = len(chosen)
+    was = "1 was" if len(changed) == 1 else f"{len(changed)} were"
+    return f"{count} string{'s' if count != 1 else ''} of locales/{locale}.yml marked reviewed against the current English ({was} outdated); recorded in {path.relative_to(root).as_posix()}"
+
+
+def _print_status(root: Path, wanted: list[str]) -> int:
+    from .load import load_portal
+
+    built, default = configured_languages(root)
+    try:
+        portal = load_portal(root, built, default)
+    except PortalDataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    status: TranslationStatus = portal.translation
+    for locale, entry in status.locales.items():
+        if wanted and locale not in wanted:
+            continue
+        print(entry.summary())
+        for item in entry.undescribed:
+            print(f"  no description  {entry.file}:{item['line']}: {item['key']}")
+        for item in entry.missing:
+            print(f"  missing         {entry.file}: {item['key']}  (English: {_english(item['english'])[:70]})")
+        for item in entry.outdated:
+            why = "never marked reviewed" if item["reason"] == "unreviewed" else f"English was: {_english(item['previous_english'])[:60]}"
+            print(f"  outdated        {entry.file}:{item['line']}: {item['key']}  ({why})")
+        for item in entry.unused:
+            hint = f"; did you mean {item['suggestion']}?" if item["suggestion"] else ""
+            print(f"  unused          {entry.file}:{item['line']}: {item['key']}{hint}")
+        for item in entry.pages_missing:
+            print(f"  page missing    {item['file']}  (shown from {item['english']})")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="./portal i18n", description="Translation status and review records (TRANSLATING.md).")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: the current folder)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    show = commands.add_parser("status", help="what each language has, lacks and should re-check")
+    show.add_argument("locales", nargs="*", help="only these languages (default: all)")
+    mark = commands.add_parser("review", help="mark translated strings as checked against the current English")
+    mark.add_argument("locale", help="the language code, as in locales/<code>.yml")
+    mark.add_argument("keys", nargs="*", help="keys such as ticket.fields.product.label, or a group such as ticket.fields")
+    mark.add_argument("--all", action="store_true", help="every translated string of the language")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "status":
+        return _print_status(root, args.locales)
+    if not args.keys and not args.all:
+        parser.error("name the keys to mark reviewed, or give --all")
+    print(review(root, args.locale, args.keys, everything=args.all))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""The data the portal's tools need, as JSON, from the one source in data/ and locales/.
+
+- `api_document` is published per language by the hook's on_post_build, at api/portal.json
+  (English), fr/api/portal.json, vi/api/portal.json: partners can sync it into their own help
+  desk. README.md ("Data API") documents the URL and the shape; schemas/api.schema.json checks
+  it. Field names are stable; a change that breaks a reader bumps SCHEMA_VERSION.
+- `calculator_config`, `finder_config` and `priority_config` are parts of the same document,
+  embedded in the pages of the response-time calculator, the escalation finder and the
+  priority-support check (`<script type="application/json">`), so the tools fetch nothing and
+  no figure is ever written in JavaScript.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from babel.dates import get_timezone, get_timezone_location
+from markupsafe import Markup
+
+from .localize import Localizer, MissingText, unmark
+from .model import Portal
+
+SCHEMA_VERSION = 1
+API_PATH = "api/portal.json"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+PAGES = ("commitment", "escalation", "priority-support")
+
+
+def plain(text: Any) -> str:
+    """A localized text as plain characters (the JSON is read by scripts, never as HTML).
+    Only texts without tags come here; unescape() keeps no-break spaces, striptags() would not."""
+    return unmark(str(text.unescape()) if isinstance(text, Markup) else str(text))  # no fallback marker in JSON
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical order close to the language's own: accents and case do not count first."""
+    folded = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(char for char in folded if not unicodedata.combining(char)).casefold() + "\0" + name
+
+
+def raw_messages(t: Localizer, prefix: str) -> dict[str, str]:
+    """Every text under `prefix` (tools.finder → {"unknown": "No country called “{text}”…"}),
+    unescaped: scripts fill the placeholders and insert the result as text, never as HTML."""
+    start = prefix + "."
+    found = {key[len(start):]: text for key, text in t.messages.items() if key.startswith(start)}
+    if not found:
+        raise MissingText(t.locale, prefix)
+    return found
+
+
+def _working_days(week: dict[str, str]) -> list[int]:
+    """ISO 8601 weekday numbers (Monday 1 .. Sunday 7) from first_day to last_day."""
+    first, last = WEEKDAYS.index(week["first_day"]), WEEKDAYS.index(week["last_day"])
+    return [(first + offset) % 7 + 1 for offset in range((last - first) % 7 + 1)]
+
+
+def countries(portal: Portal, t: Localizer) -> list[dict[str, Any]]:
+    """Every country once, by its CLDR name in the page language, with its two regions and the
+    level-4 partner account managers whose coverage names it."""
+    escalation = {code: region for region in portal["escalation"]["regions"] for code in region["countries"]}
+    priority = {code: region["id"] for region in portal["priority"]["regions"] for code in region["countries"]}
+    rows = []
+    for code, region in escalation.items():
+        managers = [person for person in region["levels"]["level_4"] if code in portal.people[person].get("territories", [])]
+        rows.append({"code": code, "name": t.territory(code), "escalation_region": region["id"], "priority_region": priority[code], "account_managers": managers})
+    return sorted(rows, key=lambda row: sort_key(row["name"]))
+
+
+def api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str, Any]:
+    from .blocks import place_name  # blocks imports this module's views' helpers
+
+    commitment = portal["commitment"]
+    round_the_clock = commitment.get("round_the_clock_severities", [])
+    escalation_desk = portal["programme"]["addresses"]["escalation_desk"]
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "locale": t.locale,
+        "vendor": portal["programme"]["vendor"],
+        "pages": {page: f"{site_url}{page}/" for page in PAGES} if site_url else {},
+        "commitment": {
+            "working_week": {**commitment["working_week"], "days": _working_days(commitment["working_week"])},
+            "severities": [
+                {
+                    "id": severity["id"],
+                    "level": severity["level"],
+                    "name": plain(t.text(f"commitment.severities.{severity['id']}.name")),
+                    "label": plain(t.text("commitment.level", level=t.number(severity["level"]))),
+                    **{
+                        window: {**severity[window], "text": plain(t.duration_range(severity[window]))}
+                        for window in ("acknowledgement", "determination")
+                    },
+                    "round_the_clock": severity["id"] in round_the_clock,
+                }
+                for severity in commitment["severities"]
+            ],
+            "round_the_clock_cases": [
+                {"id": case, "name": plain(t.text(f"commitment.weekend_exceptions.{case}"))} for case in commitment["weekend_exceptions"]
+            ],
+        },
+        "escalation": {
+            "desk": escalation_desk,
+            "regions": [
+                {
+                    "id": region["id"],
+                    "name": plain(place_name(t, region)),
+                    "time_zone": region["time_zone"],
+                    "time_zone_name": get_timezone_location(get_timezone(region["time_zone"]), locale=t.babel),
+                    "holidays": list(region.get("holidays", [])),
+                    "countries": list(region["countries"]),
+                    "levels": {level: list(people) for level, people in region["levels"].items()},
+                }
+                for region in portal["escalation"]["regions"]
+            ],
+            "people": [
+                {
+                    "id": person["id"],
+                    "name": person["name"],
+                    "email": person["email"],
+                    "role": person["role"],
+                    "role_name": plain(t.text(f"escalation.roles.{person['role']}")),
+                    "coverage": plain(place_name(t, person)) if "area" in person or "territories" in person else None,
+                    "territories": list(person.get("territories", [])),
+                }
+                for person in portal["escalation"]["people"]
+            ],
+        },
+        "priority": {
+            "regions": [
+                {
+                    "id": region["id"],
+                    "name": plain(place_name(t, region)),
+                    "min_user_licences": region["min_user_licences"],
+                    "eligible": region["eligible"],
+                    "countries": list(region["countries"]),
+                }
+                for region in portal["priority"]["regions"]
+            ],
+        },
+        "countries": countries(portal, t),
+    }
+    return document
+
+
+def write_api(portal: Portal, t: Localizer, language_dir: Path, site_url: str = "") -> Path:
+    """Write <language_dir>/api/portal.json; `site_url` is this language's root URL, if known."""
+    path = language_dir / API_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(api_document(portal, t, site_url), ensure_ascii=False, indent=2)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+# --- the parts each tool embeds in its page ---------------------------------------------------
+
+
+def calculator_config(portal: Portal, t: Localizer) -> dict[str, Any]:
+    document = api_document(portal, t)
+    regions = [{key: region[key] for key in ("id", "name", "time_zone", "time_zone_name", "holidays")} for region in document["escalation"]["regions"]]
+    return {
+        "working_days": document["commitment"]["working_week"]["days"],
+        "severities": document["commitment"]["severities"],
+        "regions": regions,
+        "messages": raw_messages(t, "tools.calculator"),
+    }
+
+
+def finder_config(portal: Portal, t: Localizer) -> dict[str, Any]:
+    document = api_document(portal, t)
+    managers = {person for country in document["countries"] for person in country["account_managers"]}
+    return {
+        "countries": [{key: country[key] for key in ("code", "name", "escalation_region", "account_managers")} for country in document["countries"]],
+        "regions": [{"id": region["id"], "name": region["name"]} for region in document["escalation"]["regions"]],
+        "people": [{key: person[key] for key in ("id", "name", "email", "coverage")} for person in document["escalation"]["people"] if person["id"] in managers],
+        "messages": {"country": raw_messages(t, "tools.country"), "finder": raw_messages(t, "tools.finder")},
+    }
+
+
+def priority_config(portal: Portal, t: Localizer) -> dict[str, Any]:
+    document = api_document(portal, t)
+    return {
+        "countries": [{key: country[key] for key in ("code", "name", "priority_region")} for country in document["countries"]],
+        "regions": [{key: region[key] for key in ("id", "name", "min_user_licences", "eligible")} for region in document["priority"]["regions"]],
+        "messages": {"country": raw_messages(t, "tools.country"), "priority": raw_messages(t, "tools.priority")},
+    }

@@ -1,0 +1,119 @@
+"""Search in the reader's language, accent-insensitive.
+
+Stock mkdocs-static-i18n gathers the search entries of every language into one index at
+search/search_index.json, so a French reader gets English and Vietnamese hits. Here each
+language gets its own index next to its pages (search/…, fr/search/…, vi/search/…), and each
+page's Material configuration points its search at it: `base` in the page's __config becomes
+the language's root, which Material uses only to fetch the index and to resolve result links.
+
+Accents: for every indexed section, the words whose accent-free form differs ("gravité" →
+"gravite", "mức độ nghiêm trọng" → "muc do nghiem trong", Vietnamese đ → d) go into two extra
+fields, folded_title and folded_text, boosted like title and text. Lunr matches a query typed
+without accents against them; results still show the original text. Typed with accents, a word
+matches the original fields as before.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import material
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils import write_file
+
+from .localize import unmark
+
+# Whitespace, hyphens and punctuation, French apostrophes and quotes included, so that
+# "l’escalade" or "(gravité)" index "escalade" and "gravité" (the stock separator splits on
+# whitespace and hyphens only). Lunr applies it to the query too.
+SEPARATOR = r"""[\s\-‐–—,.;:!?¡¿()\[\]{}"'’‘“”«»/\\|…·•]+"""
+PIPELINE = ["stopWordFilter"]  # Material's default for every language: no stemming, no trimming
+LUNR_DIR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+_TAG = re.compile(r"<[^>]+>")
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">.*?"base":\s*")([^"]*)(")', re.S)
+_LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
+
+
+def fold(text: str) -> str:
+    """Text without accents or tone marks: "Mức độ nghiêm trọng" → "Muc do nghiem trong"."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_LETTERS))
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
+
+
+def folded_words(markup: str) -> str:
+    """The words of `markup` whose accent-free form differs, accent-free, in order."""
+    text = html.unescape(_TAG.sub(" ", unmark(markup)))
+    words = [word for word in re.split(SEPARATOR, text) if word]
+    return " ".join(folded for word in words if (folded := fold(word)).lower() != word.lower())
+
+
+def lunr_language(locale: str) -> str:
+    """The lunr.js language Material can load for `locale` (English if none)."""
+    language = locale.split("_")[0].split("-")[0].lower()
+    return language if (LUNR_DIR / f"lunr.{language}.min.js").exists() else "en"
+
+
+def index_document(locale: str, entries: list[dict[str, Any]], fields: dict[str, Any]) -> dict[str, Any]:
+    docs = []
+    for entry in entries:
+        doc = {**entry, "title": unmark(entry["title"]), "text": unmark(entry["text"])}
+        for name in ("title", "text"):
+            folded = folded_words(doc[name])
+            if folded:
+                doc[f"folded_{name}"] = folded
+        docs.append(doc)
+    boosts = {**fields, "folded_title": fields.get("title", {"boost": 1e3}), "folded_text": fields.get("text", {"boost": 1.0})}
+    config = {"lang": [lunr_language(locale)], "separator": SEPARATOR, "pipeline": PIPELINE, "fields": boosts}
+    return {"config": config, "docs": docs}
+
+
+def write_indexes(config: MkDocsConfig, i18n: Any, search: Any) -> dict[str, int]:
+    """One search index per language, each in its language's folder; returns the entry counts."""
+    default = i18n.default_language
+    languages = list(i18n.build_languages)
+    by_locale: dict[str, list[dict[str, Any]]] = {locale: [] for locale in languages}
+    for entry in i18n.search_entries:  # every language's entries, gathered after each language's build
+        location = entry["location"]
+        locale = next((code for code in languages if code != default and location.startswith(f"{code}/")), default)
+        if locale != default:
+            entry = {**entry, "location": location[len(locale) + 1 :]}
+        by_locale[locale].append(entry)
+    fields = dict(search.config.fields)
+    for locale, entries in by_locale.items():
+        root = "" if locale == default else f"{locale}/"
+        data = index_document(locale, entries, fields)
+        path = Path(config.site_dir) / root / "search" / "search_index.json"
+        write_file(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), str(path))
+    return {locale: len(entries) for locale, entries in by_locale.items()}
+
+
+def install(config: MkDocsConfig, after: Any = None) -> None:
+    """Replace static-i18n's merge of every language's search entries into one index (its last step,
+    run once all languages are built) by one index per language; then run `after(config)`."""
+    i18n, search = config.plugins.get("i18n"), config.plugins.get("search") or config.plugins.get("material/search")
+    if i18n is None or search is None or not hasattr(i18n, "search_entries"):
+        return
+
+    def per_language(config: MkDocsConfig) -> None:
+        write_indexes(config, i18n, search)
+        if after is not None:
+            after(config)
+
+    i18n.reconfigure_search_index = per_language
+
+
+def localize_base(output: str, locale_root: str) -> str:
+    """Point Material's search (and its result links) at the language's own folder."""
+    if not locale_root:
+        return output
+
+    def replace(match: re.Match) -> str:
+        base = match.group(2)
+        return match.group(1) + base + ("" if base.endswith("/") else "/") + locale_root + match.group(3)
+
+    return _CONFIG.sub(replace, output, count=1)

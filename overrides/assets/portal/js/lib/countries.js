@@ -1,0 +1,68 @@
+// @ts-check
+/**
+ * Countries for the escalation finder and the priority-support check: find
+ * the country a reader typed, and say whether an account is eligible.
+ * The names, regions and thresholds all come from the page's JSON (data/).
+ */
+
+/**
+ * @typedef {{code: string, name: string}} Country
+ * @typedef {{id: string, min_user_licences: number, eligible: boolean}} PriorityRegion
+ */
+
+/**
+ * A name folded for comparison: case, accents, apostrophes and spacing do
+ * not count ("cote d'ivoire" finds "Côte d’Ivoire", "viet nam" does not).
+ * @param {string} text
+ */
+export const foldName = (text) =>
+  String(text ?? "")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .replace(/[’‘`´ʼ]/g, "'")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim()
+    .toLowerCase();
+
+/**
+ * The country whose name (in the page language) the reader typed or picked;
+ * an ISO code ("FR", "fr") is accepted too unless `codes` is false (while the
+ * reader is still typing, "Fr" is the start of "France", not a code).
+ * null when nothing matches.
+ * @template {Country} C
+ * @param {C[]} countries
+ * @param {string} text
+ * @param {{codes?: boolean}} [options]
+ * @returns {C | null}
+ */
+export function findCountry(countries, text, { codes = true } = {}) {
+  const folded = foldName(text);
+  if (!folded) return null;
+  return countries.find((c) => foldName(c.name) === folded)
+    ?? (codes ? countries.find((c) => c.code.toLowerCase() === folded) : undefined)
+    ?? null;
+}
+
+/**
+ * A count of user licences as typed: a whole number >= 0, or null. Group
+ * separators of any language (1,200 / 1 200 / 1.200) are ignored.
+ * @param {string} text
+ * @returns {number | null}
+ */
+export function parseCount(text) {
+  const digits = String(text ?? "").trim().replace(/[\s\u00a0\u202f,.'’]/g, "");
+  return /^\d{1,9}$/.test(digits) ? Number(digits) : null;
+}
+
+/**
+ * "eligible", "not-eligible" (below the region's threshold) or "not-offered"
+ * (the region offers no priority support).
+ * @param {PriorityRegion} region
+ * @param {number} licences
+ * @returns {"eligible" | "not-eligible" | "not-offered"}
+ */
+export function priorityVerdict(region, licences) {
+  if (!region.eligible) return "not-offered";
+  return licences >= region.min_user_licences ? "eligible" : "not-eligible";
+}

@@ -1,0 +1,111 @@
+// @ts-check
+/**
+ * The response-time calculator without the page: which severity and region
+ * the reader chose, when the commitment's windows open and close (worktime.js),
+ * and how an instant reads in a language and a time zone (Intl only).
+ * Every figure (windows, working week, zones, holidays) comes from the
+ * page's JSON, which the build takes from data/.
+ */
+import { responseWindows } from "./worktime.js";
+
+/**
+ * @typedef {{min: number, max: number, unit: "hour"|"day"}} Window
+ * @typedef {{id: string, level: number, acknowledgement: Window, determination: Window,
+ *   round_the_clock: boolean}} Severity
+ * @typedef {{id: string, time_zone: string, holidays: string[]}} Region
+ * @typedef {{working_days: number[], severities: Severity[], regions: Region[]}} CalculatorConfig
+ * @typedef {{severity: string, region: string, sentAt: Date, roundTheClock?: boolean}} Question
+ */
+
+/**
+ * ISO 8601 weekday numbers (Monday 1 .. Sunday 7) as Date#getDay numbers (Sunday 0).
+ * @param {number[]} isoDays
+ */
+export const isoToDayNumbers = (isoDays) => isoDays.map((d) => d % 7);
+
+/**
+ * The windows of the chosen severity for a request sent at `sentAt`, counted
+ * in the chosen region. Round the clock only when asked for *and* the data
+ * allows it for that severity.
+ * @param {CalculatorConfig} config
+ * @param {Question} question
+ */
+export function computeTimes(config, { severity, region, sentAt, roundTheClock = false }) {
+  const s = config.severities.find((x) => x.id === severity);
+  const r = config.regions.find((x) => x.id === region);
+  if (!s) throw new RangeError(`calculator: unknown severity "${severity}"`);
+  if (!r) throw new RangeError(`calculator: unknown region "${region}"`);
+  const aroundTheClock = Boolean(roundTheClock && s.round_the_clock);
+  const windows = responseWindows(sentAt, s, {
+    timeZone: r.time_zone,
+    holidays: r.holidays,
+    workingDays: isoToDayNumbers(config.working_days),
+    roundTheClock: aroundTheClock,
+  });
+  return { ...windows, roundTheClock: aroundTheClock };
+}
+
+/** @type {Map<string, Intl.DateTimeFormat>} */
+const formats = new Map();
+
+/**
+ * "Monday, June 15, 2026 at 1:30 AM GMT+1", "lundi 15 juin 2026 à 01:30 UTC+1":
+ * an instant in `timeZone`, in the words of `lang`.
+ * @param {Date} date
+ * @param {string} lang
+ * @param {string} timeZone
+ */
+export function formatInstant(date, lang, timeZone) {
+  const key = `${lang}|${timeZone}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, {
+      timeZone, weekday: "long", year: "numeric", month: "long", day: "numeric",
+      hour: "numeric", minute: "2-digit", timeZoneName: "short",
+    });
+    formats.set(key, f);
+  }
+  return f.format(date);
+}
+
+/**
+ * The name of a time zone in `lang` ("Pacific Time", "heure : France").
+ * @param {string} lang
+ * @param {string} timeZone
+ * @param {Date} [date]
+ */
+export function zoneName(lang, timeZone, date = new Date()) {
+  try {
+    const parts = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: "longGeneric" }).formatToParts(date);
+    return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+
+/**
+ * The value of an <input type="datetime-local"> for `date` in the browser's zone.
+ * @param {Date} date
+ */
+export const toLocalInput = (date) =>
+  `${String(date.getFullYear()).padStart(4, "0")}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+
+/**
+ * The instant an <input type="datetime-local"> names, read in the browser's
+ * zone (a time that a DST change skips moves forward, as in Date). null when
+ * the value is empty or not a real date.
+ * @param {string} value
+ * @returns {Date | null}
+ */
+export function fromLocalInput(value) {
+  const m = /^(\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?$/.exec(String(value ?? ""));
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  const date = new Date(0);
+  date.setFullYear(y, mo - 1, d); // not new Date(y, ...), which reads years 0..99 as 19xx
+  date.setHours(h, mi, s, 0);
+  if (date.getMonth() !== mo - 1 || date.getDate() !== d || h > 23 || mi > 59) return null;
+  return date;
+}

@@ -1,0 +1,407 @@
+"""The translators' workflow (issue #5): descriptions, status, outdated strings and their review,
+fallbacks, a new language in one file, per-language accent-insensitive search, editor schemas."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from jsonschema import Draft202012Validator
+from markupsafe import Markup
+from referencing import Registry, Resource
+
+from conftest import LOCALES, PAGES, ROOT, copy_project, mkdocs_build
+from partner_portal import i18n, search
+from partner_portal.load import load_portal
+from partner_portal.localize import FALLBACK_CLOSE, FALLBACK_OPEN, Localizer
+from partner_portal.validate import DATA_FILES
+from test_i18n_browser import search as search_for
+from test_validation import edit, line_of
+
+MARKS = (FALLBACK_OPEN, FALLBACK_CLOSE)
+
+
+def english_keys() -> list[str]:
+    def walk(node: dict, prefix: str = "") -> list[str]:
+        keys = []
+        for key, value in node.items():
+            keys += walk(value, f"{prefix}{key}.") if isinstance(value, dict) else [f"{prefix}{key}"]
+        return keys
+
+    return walk(yaml.safe_load((ROOT / "locales/en.yml").read_text(encoding="utf-8")))
+
+
+# --- 1. descriptions --------------------------------------------------------------------------
+
+
+def test_every_english_string_has_a_description_that_names_its_placeholders() -> None:
+    portal = load_portal(ROOT, LOCALES, "en")
+    english = portal.translation.locales["en"]
+    assert english.undescribed == []
+    text = (ROOT / "locales/en.yml").read_text(encoding="utf-8")
+    described = i18n.descriptions(portal.locales["en"], text)
+    assert len(described) == len(english_keys())
+    assert "{vendor}" in described[("site", "name")] and "40 characters" in described[("site", "name")]
+
+
+def test_a_string_without_description_is_named_with_file_line_and_key(project: Path) -> None:
+    text = (project / "locales/en.yml").read_text(encoding="utf-8")
+    comment = re.search(r"\n(  # Tooltip of an e-mail link to a person\.[^\n]*\n)  email_to:", text)
+    assert comment, "the description of common.email_to moved"
+    (project / "locales/en.yml").write_text(text.replace(comment.group(1), "", 1), encoding="utf-8")
+    edit(project, "locales/en.yml", "Name of the site: browser tab title, header and search results. {vendor}: the vendor's name,", "Name of the site: browser tab title, header and search results. The vendor's name,")
+    portal = load_portal(project, LOCALES, "en")
+    problems = [str(problem) for problem in portal.translation.strict_problems]
+    email_line = line_of(project, "locales/en.yml", "email_to:")
+    name_line = line_of(project, "locales/en.yml", '  name: "{vendor} Partner Support"')
+    assert f"locales/en.yml:{email_line}: common.email_to: no description for translators: write a comment line right above the key (where the text appears, its length limit, what each {{placeholder}} holds)" in problems
+    assert f"locales/en.yml:{name_line}: site.name: the description does not say what {{vendor}} holds" in problems
+    assert [item["key"] for item in portal.translation.locales["en"].undescribed] == ["site.name", "common.email_to"]
+
+
+# --- 2. status, outdated strings and the review command -----------------------------------------
+
+
+def test_the_sample_translations_are_complete_and_reviewed() -> None:
+    status = load_portal(ROOT, LOCALES, "en").translation
+    total = len(english_keys())
+    for locale in ("fr", "vi"):
+        entry = status.locales[locale]
+        unreviewed = " ".join(item["key"] for item in entry.outdated)
+        assert not unreviewed, f"translated but not marked reviewed: run ./portal i18n review {locale} {unreviewed}"
+        assert (entry.total, entry.translated, entry.missing, entry.unused, entry.pages_missing) == (total, total, [], [], [])
+    assert status.strict_problems == []
+
+
+def test_a_changed_english_text_makes_its_translations_outdated_until_reviewed(project: Path) -> None:
+    edit(project, "locales/en.yml", "  become_partner: Become a partner", "  become_partner: Join the partner programme")
+    status = load_portal(project, LOCALES, "en").translation
+    for locale in ("fr", "vi"):
+        [outdated] = status.locales[locale].outdated
+        assert outdated["key"] == "home.become_partner"
+        assert outdated["reason"] == "english-changed"
+        assert (outdated["previous_english"], outdated["english"]) == ("Become a partner", "Join the partner programme")
+        assert outdated["line"] == line_of(project, f"locales/{locale}.yml", "become_partner:")
+    # Outdated is reported, not refused: a release may ship a translation awaiting review.
+    assert not any("become_partner" in str(problem) for problem in status.strict_problems)
+
+    message = i18n.review(project, "fr", ["home.become_partner"])
+    assert message == "1 string of locales/fr.yml marked reviewed against the current English (1 was outdated); recorded in locales/fr.sources.yml"
+    records = yaml.safe_load((project / "locales/fr.sources.yml").read_text(encoding="utf-8"))
+    assert records["home.become_partner"] == "Join the partner programme"
+    status = load_portal(project, LOCALES, "en").translation
+    assert status.locales["fr"].outdated == []
+    assert [item["key"] for item in status.locales["vi"].outdated] == ["home.become_partner"]
+
+
+def test_review_takes_a_group_or_everything_and_refuses_what_it_cannot_mark(project: Path) -> None:
+    (project / "locales/vi.sources.yml").unlink()
+    status = load_portal(project, LOCALES, "en").translation
+    assert len(status.locales["vi"].outdated) == len(english_keys())
+    assert {item["reason"] for item in status.locales["vi"].outdated} == {"unreviewed"}
+
+    assert i18n.review(project, "vi", ["ticket.request_types"]).startswith("9 strings of locales/vi.yml marked reviewed")
+    with pytest.raises(SystemExit, match=r"'home.become_partnr' is no key of locales/en.yml; did you mean 'home.become_partner'\?"):
+        i18n.review(project, "vi", ["home.become_partnr"])
+    edit(project, "locales/vi.yml", "  become_partner: ", "  become_partner_old: ")
+    with pytest.raises(SystemExit, match="'home.become_partner' is not translated in locales/vi.yml yet"):
+        i18n.review(project, "vi", ["home.become_partner"])
+    assert i18n.main(["--root", str(project), "review", "vi", "--all"]) == 0
+    status = load_portal(project, LOCALES, "en").translation
+    assert status.locales["vi"].outdated == []
+    assert [item["key"] for item in status.locales["vi"].missing] == ["home.become_partner"]
+    assert [item["key"] for item in status.locales["vi"].unused] == ["home.become_partner_old"]
+
+
+def test_a_broken_records_file_is_an_error_with_file_and_line(project: Path) -> None:
+    edit(project, "locales/fr.sources.yml", '"common.no": "No"', '"common.no": ["No"]')
+    line = line_of(project, "locales/fr.sources.yml", '"common.no"')
+    from partner_portal.errors import PortalDataError
+
+    with pytest.raises(PortalDataError) as caught:
+        load_portal(project, LOCALES, "en")
+    assert [str(problem) for problem in caught.value.problems] == [f"locales/fr.sources.yml:{line}: common.no: expected a text, got a list ([\"No\"])"]
+
+
+def test_status_command_prints_one_line_per_language(project: Path, capsys) -> None:
+    edit(project, "locales/fr.yml", "  become_partner: ", "  become_partnr: ")
+    assert i18n.main(["--root", str(project), "status"]) == 0
+    out = capsys.readouterr().out
+    total = len(english_keys())
+    assert f"Translation status en (source): {total} strings, {total} with a description for translators, 0 without" in out
+    assert f"Translation status fr: {total - 1}/{total} strings translated (99%), 1 missing, 0 outdated, 1 unused, 0 placeholder mismatches" in out
+    assert "  missing         locales/fr.yml: home.become_partner  (English: Become a partner)" in out
+    assert f"  unused          locales/fr.yml:{line_of(project, 'locales/fr.yml', 'become_partnr')}: home.become_partnr; did you mean home.become_partner?" in out
+
+
+# --- 3. fallbacks ---------------------------------------------------------------------------------
+
+
+def test_a_missing_string_falls_back_to_english_marked_and_escaped() -> None:
+    t = Localizer("de", {"common.yes": "Ja"}, {"common.yes": "Yes", "common.no": "No <b>", "x.link_md": "See [it]({url})."})
+    assert t.text("common.yes") == "Ja"
+    assert t.text("common.no") == f"{FALLBACK_OPEN}No &lt;b&gt;{FALLBACK_CLOSE}"
+    assert t.text("x.link_md", url="https://example.com/") == f'{FALLBACK_OPEN}See <a href="https://example.com/">it</a>.{FALLBACK_CLOSE}'
+    assert t.template("common.no") == "No <b>"  # for scripts, which insert text: no marker
+    assert t.is_fallback("common.no") and not t.is_fallback("common.yes")
+
+
+def test_fallback_markers_become_spans_in_text_and_vanish_where_no_tag_can_go() -> None:
+    fallback = Localizer("de", {}, {"a": "Yes"}).text("a")
+    html = Markup(
+        '<html><head><title>{0} - site</title><meta name="description" content="{0}"></head><body>'
+        '<p title="{0}">{0}</p><select><option>{0}</option></select>'
+        '<script type="application/json">{{"label": "{0}"}}</script></body></html>'
+    ).format(fallback)
+    finished = i18n.finish_fallbacks(str(html), 'Not translated "yet"', "en")
+    soup = BeautifulSoup(finished, "html.parser")
+    [span] = soup.select("span.portal-fallback")
+    assert span.parent.name == "p" and span["lang"] == "en" and span["title"] == 'Not translated "yet"' and span.get_text() == "Yes"
+    assert soup.title.get_text() == "Yes - site"
+    assert soup.p["title"] == "Yes" and soup.option.get_text() == "Yes" and soup.meta["content"] == "Yes"
+    assert json.loads(soup.script.string) == {"label": "Yes"}
+    assert not any(mark in finished for mark in MARKS)
+
+
+# --- 4. the built sample site: log, JSON, status page, search indexes ----------------------------
+
+
+def test_build_log_has_one_summary_line_per_language(site) -> None:
+    lines = [line for line in site.log.splitlines() if "Translation status" in line]
+    assert [re.search(r"Translation status (\w+)", line).group(1) for line in lines] == ["en", "fr", "vi"]
+    total = len(english_keys())
+    assert lines[1].endswith(f"Translation status fr: {total}/{total} strings translated (100%), 0 missing, 0 outdated, 0 unused, 0 placeholder mismatches; {len(PAGES) + 2}/{len(PAGES) + 2} pages")
+
+
+def test_status_json_is_published(site) -> None:
+    data = json.loads((site.site / "i18n-status.json").read_text(encoding="utf-8"))
+    total = len(english_keys())
+    assert data["format"] == 1 and data["source_locale"] == "en"
+    assert data["locales"]["en"] == {"locale": "en", "file": "locales/en.yml", "source": True, "strings": total, "undescribed": []}
+    for locale in ("fr", "vi"):
+        entry = data["locales"][locale]
+        assert entry["counts"] == {"translated": total, "missing": 0, "outdated": 0, "unused": 0, "placeholder_mismatches": 0}
+        assert entry["percent"] == 100 and entry["pages"]["missing"] == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_status_page_in_every_language(page, locale: str) -> None:
+    soup = page(locale, "translation-status/")
+    assert soup.html["lang"] == locale
+    rows = soup.select('table[data-portal-table="translation-status"] tbody tr')
+    assert [row["data-locale"] for row in rows] == ["fr", "vi"]
+    for row in rows:
+        assert row.select_one('[data-count="missing"]').get_text(strip=True) == "0"
+        assert row.th.span["lang"] == row["data-locale"]  # "Tiếng Việt" is read as Vietnamese
+    assert not soup.select(".portal-fallback")
+    link = soup.find("a", string="i18n-status.json")
+    assert link is not None and link["href"].endswith("i18n-status.json")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_language_searches_its_own_pages(site, page, locale: str) -> None:
+    root = "" if locale == "en" else f"{locale}/"
+    index = json.loads((site.site / root / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [locale]
+    assert {"folded_title", "folded_text"} <= set(index["config"]["fields"])
+    locations = [doc["location"] for doc in index["docs"]]
+    assert "commitment/" in locations
+    assert not [location for location in locations if location.startswith(("fr/", "vi/", "en/"))]
+    # Each page's Material configuration points its search at its language's folder.
+    config = json.loads(page(locale, "commitment/").select_one("script#__config").string)
+    assert config["base"] == (f"../../{root}" if root else "..")
+    assert not any(mark in json.dumps(index, ensure_ascii=False) for mark in MARKS)
+
+
+def test_search_index_folds_accents_and_vietnamese_tones(site) -> None:
+    vi = json.loads((site.site / "vi/search/search_index.json").read_text(encoding="utf-8"))
+    folded = " ".join(doc.get("folded_text", "") + " " + doc.get("folded_title", "") for doc in vi["docs"] if doc["location"].startswith("commitment/"))
+    assert "muc do nghiem trong" in folded.lower()
+    fr = json.loads((site.site / "fr/search/search_index.json").read_text(encoding="utf-8"))
+    assert any("gravite" in doc.get("folded_title", "").lower() for doc in fr["docs"] if doc["location"].startswith("commitment/"))
+
+
+def test_folding() -> None:
+    assert search.fold("Mức độ nghiêm trọng") == "Muc do nghiem trong"
+    assert search.fold("gravité, Đà Nẵng, cœur, Straße") == "gravite, Da Nang, coeur, Strasse"
+    assert search.folded_words("<p>L’escalade (remontée) et la <b>gravité</b></p>") == "remontee gravite"
+    assert search.lunr_language("vi") == "vi" and search.lunr_language("xx") == "en"
+
+
+def test_a_complete_site_has_no_fallback_anywhere(site) -> None:
+    for path in site.site.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml"):
+            text = path.read_text(encoding="utf-8")
+            assert not any(mark in text for mark in MARKS), path
+            if path.suffix == ".html":
+                assert "portal-fallback" not in text, path
+
+
+# --- 5. editors: one schema per file, referenced from it, the one the build uses -----------------
+
+
+def _schema_registry() -> Registry:
+    resources = [(path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))) for path in (ROOT / "schemas").glob("*.schema.json")]
+    return Registry().with_resources(resources)
+
+
+@pytest.mark.parametrize(
+    "name, schema",
+    [(f"data/{name}.yml", f"{name}.schema.json") for name in DATA_FILES]
+    + [(f"locales/{locale}.yml", "locale.schema.json") for locale in LOCALES]
+    + [(f"locales/{locale}.sources.yml", "locale-sources.schema.json") for locale in LOCALES if locale != "en"],
+)
+def test_every_data_and_locale_file_names_the_schema_the_build_checks_it_with(name: str, schema: str) -> None:
+    first_line = (ROOT / name).read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=../schemas/{schema}"
+    path = (ROOT / name).parent / first_line.split("$schema=")[1]
+    contents = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(contents)
+    validator = Draft202012Validator(contents, registry=_schema_registry())
+    data = yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
+    assert list(validator.iter_errors(data)) == []
+
+
+# --- 6. a new language in one file ----------------------------------------------------------------
+
+GERMAN = """\
+# yaml-language-server: $schema=../schemas/locale.schema.json
+site:
+  name: "{vendor} Partner-Support"
+common:
+  "yes": "Ja"
+  "no": "Nein"
+commitment:
+  columns:
+    severity: Schweregrad
+i18n:
+  fallback:
+    note: "Noch nicht auf {language} übersetzt: auf Englisch angezeigt."
+  page_fallback:
+    title: "Diese Seite gibt es noch nicht auf {language}"
+"""
+GERMAN_KEYS = 6
+
+
+def add_german(project: Path) -> Path:
+    (project / "locales/de.yml").write_text(GERMAN, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    entry = "        - locale: vi\n          name: Tiếng Việt\n          build: true\n"
+    assert entry in config
+    (project / "mkdocs.yml").write_text(config.replace(entry, entry + "        - locale: de\n          name: Deutsch\n          build: true\n"), encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def german(tmp_path_factory: pytest.TempPathFactory):
+    project = add_german(copy_project(tmp_path_factory.mktemp("german") / "project"))
+    build = mkdocs_build(project, project / "site")
+    assert build.returncode == 0, build.log
+    return build
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_new_language_gets_every_page(german, path: str) -> None:
+    soup = soup_of(german.site / "de" / path / "index.html")
+    assert soup.html["lang"] == "de"
+    assert soup.title.get_text().endswith("Halcyra Partner-Support")
+    # Built from English: a banner in German, the English prose marked as English.
+    banner = soup.select_one(".portal-page-fallback")
+    assert banner["lang"] == "de"
+    assert banner.select_one(".admonition-title").get_text(strip=True) == "Diese Seite gibt es noch nicht auf Deutsch"
+    assert banner.find_next_sibling("div")["lang"] == "en"
+
+
+def test_a_new_language_falls_back_string_by_string(german) -> None:
+    soup = soup_of(german.site / "de/commitment/index.html")
+    headers = soup.select('table[data-portal-table="matrix"] thead th')
+    assert headers[0].get_text(strip=True) == "Schweregrad" and not headers[0].select(".portal-fallback")
+    fallback = headers[1].select_one("span.portal-fallback")
+    assert fallback["lang"] == "en"
+    assert fallback.get_text() == "Acknowledgement (first response time)"
+    assert fallback["title"] == "Noch nicht auf Deutsch übersetzt: auf Englisch angezeigt."
+    # The blocks of an English page are in the reader's language, marked so.
+    assert headers[0].find_parent("div", attrs={"lang": True})["lang"] == "de"
+    for path in german.site.rglob("*"):
+        if path.suffix in (".html", ".json"):
+            assert not any(mark in path.read_text(encoding="utf-8") for mark in MARKS), path
+
+
+def test_a_new_language_is_in_the_status_log_json_page_and_search(german) -> None:
+    total = len(english_keys())
+    pages = len(list((ROOT / "docs/en").rglob("*.md")))
+    assert f"Translation status de: {GERMAN_KEYS}/{total} strings translated ({int(100 * GERMAN_KEYS / total)}%), {total - GERMAN_KEYS} missing, {GERMAN_KEYS} outdated, 0 unused, 0 placeholder mismatches; 0/{pages} pages" in german.log
+    data = json.loads((german.site / "i18n-status.json").read_text(encoding="utf-8"))["locales"]["de"]
+    assert data["counts"] == {"translated": GERMAN_KEYS, "missing": total - GERMAN_KEYS, "outdated": GERMAN_KEYS, "unused": 0, "placeholder_mismatches": 0}
+    assert {item["reason"] for item in data["outdated"]} == {"unreviewed"}
+    assert data["pages"]["translated"] == 0 and {item["file"] for item in data["pages"]["missing"]} >= {"docs/de/index.md", "docs/de/commitment.md"}
+    missing = {item["key"]: item for item in data["missing"]}
+    assert missing["commitment.columns.acknowledgement"]["english"] == "Acknowledgement (first response time)"
+    row = soup_of(german.site / "translation-status/index.html").select_one('tr[data-locale="de"]')
+    assert row.select_one('[data-count="missing"]').get_text(strip=True) == f"{total - GERMAN_KEYS:,}"
+    index = json.loads((german.site / "de/search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["de"] and "commitment/" in [doc["location"] for doc in index["docs"]]
+
+
+def test_strict_refuses_a_fallback_and_names_locale_key_and_file(tmp_path: Path) -> None:
+    project = add_german(copy_project(tmp_path / "project"))
+    build = mkdocs_build(project, project / "site", "--strict")
+    assert build.returncode != 0
+    assert "translation problems (--strict allows no fallback to English); nothing was built:" in build.log
+    line = line_of(project, "locales/de.yml", "columns:")
+    assert f'locales/de.yml:{line}: commitment.columns.acknowledgement: missing translation (English: "Acknowledgement (first response time)"); readers see the English text' in build.log
+    assert "docs/de/commitment.md:1: (top level): missing translation of docs/en/commitment.md; readers get the English page" in build.log
+    assert "Traceback" not in build.log
+    assert not (project / "site").exists()
+
+
+@pytest.fixture(scope="module")
+def served_german(german):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(german.site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.browser
+def test_a_fallback_is_read_as_english_and_explained(served_german, watched) -> None:
+    page = watched.page
+    page.goto(served_german + "de/commitment/")
+    assert page.locator("html").get_attribute("lang") == "de"
+    fallback = page.locator('table[data-portal-table="matrix"] thead th .portal-fallback').first
+    # The language a screen reader uses for it, as the browser computes it.
+    assert fallback.evaluate("node => node.closest('[lang]').lang") == "en"
+    assert fallback.get_attribute("title") == "Noch nicht auf Deutsch übersetzt: auf Englisch angezeigt."
+    marker = fallback.evaluate("node => getComputedStyle(node, '::after').content")
+    assert "EN" in marker
+    assert page.locator(".portal-page-fallback .admonition-title").inner_text() == "Diese Seite gibt es noch nicht auf Deutsch"
+    assert watched.console_errors == []
+
+
+@pytest.mark.browser
+def test_german_search_stays_in_the_german_site(served_german, watched) -> None:
+    found = search_for(watched.page, served_german, "de/", "severity")
+    assert found[0] == "de/commitment/"
+    assert all(url.startswith("de/") for url in found), found
+
+
+# --- 7. TRANSLATING.md ------------------------------------------------------------------------------
+
+
+def test_translating_guide_covers_the_workflow() -> None:
+    guide = (ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
+    for needle in ("./portal serve", "./portal i18n status", "./portal i18n review", "i18n-status.json", "translation-status/", "--strict", "locales/en.yml", "Transifex", "Crowdin", "Weblate", "mkdocs.yml"):
+        assert needle in guide, needle

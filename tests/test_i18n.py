@@ -217,6 +217,8 @@ def test_each_language_searches_its_own_pages(site, page, locale: str) -> None:
     # Each page's Material configuration points its search at its language's folder.
     config = json.loads(page(locale, "commitment/").select_one("script#__config").string)
     assert config["base"] == (f"../../{root}" if root else "..")
+    config = json.loads(page(locale, "404.html").select_one("script#__config").string)
+    assert config["base"] == f"/{root}"  # served at any depth under the language's prefix
     assert not any(mark in json.dumps(index, ensure_ascii=False) for mark in MARKS)
 
 
@@ -368,8 +370,11 @@ def test_strict_refuses_a_fallback_and_names_locale_key_and_file(tmp_path: Path)
 
 @pytest.fixture(scope="module")
 def served_german(german):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(german.site))
-    handler.log_message = lambda *args: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(german.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -205,3 +205,22 @@ def test_without_javascript_the_pages_carry_every_answer(page, locale: str) -> N
     assert commitment.select_one('[data-portal-tool="calculator"] form')["hidden"] is not None
     assert len(commitment.select('[data-portal-tool="calculator"] .admonition li')) == 9
     assert commitment.select_one('[data-portal-tool="calculator"] noscript') is not None
+
+
+def test_a_missing_translation_reaches_the_tools_in_english_without_markers(project: Path) -> None:
+    # Without --strict, a missing translation falls back to English (marked in HTML): the JSON and
+    # the tools, which are not HTML, get the English text itself.
+    from conftest import mkdocs_build
+
+    edit(project, "locales/vi.yml", "      name: Ảnh hưởng nghiêm trọng đến hoạt động kinh doanh\n", "")
+    edit(project, "locales/vi.yml", "    now: Bây giờ\n", "")
+    build = mkdocs_build(project, project / "site")
+    assert build.returncode == 0, build.log
+    text = (project / "site" / "vi" / "api" / "portal.json").read_text(encoding="utf-8")
+    assert "\ue000" not in text and "\ue001" not in text
+    english = yaml.safe_load((ROOT / "locales" / "en.yml").read_text(encoding="utf-8"))
+    assert json.loads(text)["commitment"]["severities"][0]["name"] == english["commitment"]["severities"]["critical"]["name"]
+    html = (project / "site" / "vi" / "commitment" / "index.html").read_text(encoding="utf-8")
+    config = html.split('<script type="application/json" data-config>')[1].split("</script>")[0]
+    assert "\ue000" not in config and english["commitment"]["severities"]["critical"]["name"] in json.loads(config)["severities"][0]["name"]
+    assert '<span lang="en" class="portal-fallback"' in html.split('data-action="now"')[1].split("</button>")[0]

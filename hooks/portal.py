@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from partner_portal import i18n, search
+from partner_portal.conformance import valid_html
 from partner_portal.load import load_portal
 from partner_portal.localize import Localizer
 from partner_portal.model import Portal
@@ -121,7 +122,7 @@ def _finish(output: str, config: MkDocsConfig) -> str:
     # Fallback strings become <span lang="en">; search reads the language's own index.
     t = _localizer(config)
     output = i18n.finish_fallbacks(output, i18n.fallback_note(t), _portal(config).default_locale)
-    return search.localize_base(output, _locale_root(config))
+    return valid_html(search.localize_base(output, _locale_root(config)))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -65,9 +65,11 @@ function mount(root) {
     }
     for (const [key, date] of Object.entries(instants)) {
       for (const [zoneKey, zone] of Object.entries(zones)) {
-        const time = /** @type {HTMLTimeElement} */ (root.querySelector(`[data-milestone="${key}"] [data-zone="${zoneKey}"] time`));
+        // Made here: an empty <time> in the page would not be valid HTML.
+        const time = document.createElement("time");
         time.dateTime = date.toISOString();
         time.textContent = formatInstant(date, lang, zone);
+        $(`[data-milestone="${key}"] [data-zone="${zoneKey}"]`).replaceChildren(time);
       }
     }
     $("[data-summary]").textContent = fill(w.roundTheClock ? m.summary_round_the_clock : m.summary, { severity: sev.label, region: reg.name });

@@ -1,0 +1,424 @@
+"""Quality gates (issue #6) on the site the suite builds with --strict, in every language:
+accessibility (axe-core in Chromium, light and dark palette, keyboard only), valid HTML (the
+Nu Html Checker), links and anchors, weight and hosts, print on A4.
+
+The tools come from package-lock.json (axe-core, vnu-jar: `./portal test` runs `npm ci`), Java
+and poppler-utils from Debian; a missing one fails the gate rather than skipping it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import posixpath
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import CHROMIUM_ARGS, LOCALES, ROOT, Build, mkdocs_build
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGE_BUDGET = 120 * 1024  # every page with everything it loads, gzipped
+JS_BUDGET = 10 * 1024  # our own JavaScript, gzipped
+SITE_URL = yaml.safe_load(re.sub(r"!!python/\S+", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["site_url"]
+
+
+def prefix(locale: str) -> str:
+    return "" if locale == "en" else f"{locale}/"
+
+
+def html_files(site: Path) -> list[str]:
+    """Every page of the output, as paths relative to the site: index pages, 404s, all languages."""
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+def needs(path: Path, what: str) -> Path:
+    if not path.exists():
+        pytest.fail(f"{path.relative_to(ROOT)} is missing: {what} (`./portal test` installs it with npm ci)")
+    return path
+
+
+def needs_command(name: str, package: str) -> str:
+    found = shutil.which(name)
+    if not found:
+        pytest.fail(f"`{name}` is missing: apt-get install {package} (`./portal test` does it as root)")
+    return found
+
+
+# --- 2. valid HTML --------------------------------------------------------------------------
+
+
+def test_every_page_is_valid_html(site: Build) -> None:
+    """The Nu Html Checker, once, on every built page: one JVM, JSON out, errors only."""
+    java = needs_command("java", "default-jre-headless")
+    pages = html_files(site.site)
+    result = subprocess.run(
+        [java, "-jar", str(needs(VNU, "the Nu Html Checker")), "--errors-only", "--format", "json", "--stdout", *pages],
+        cwd=site.site, capture_output=True, text=True, timeout=300,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    errors = [f"{m.get('url', '?').rsplit(str(site.site), 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}" for m in messages if m["type"] != "info"]
+    assert errors == [], f"{len(errors)} HTML errors in {len(pages)} pages:\n" + "\n".join(errors[:40])
+    assert result.returncode == 0, result.stderr
+
+
+# --- 3. links and anchors -------------------------------------------------------------------
+
+
+def test_mkdocs_validation_fails_the_strict_build_on_broken_links(project: Path) -> None:
+    config = yaml.safe_load(re.sub(r"!!python/\S+", "", (project / "mkdocs.yml").read_text(encoding="utf-8")))
+    assert config["validation"]["links"] == {"not_found": "warn", "anchors": "warn", "absolute_links": "warn", "unrecognized_links": "warn"}
+    page = project / "docs" / "fr" / "commitment.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[a](offerings.md#no-such-anchor) [b](no-such-page.md)\n", encoding="utf-8")
+    build = mkdocs_build(project, project / "site", "--strict")
+    assert build.returncode != 0
+    assert "does not contain an anchor '#no-such-anchor'" in build.log
+    assert "'fr/no-such-page.md' is not found" in build.log
+
+
+def internal_target(site: Path, page: str, href: str) -> tuple[str, str] | None:
+    """(file relative to the site, fragment) that an href of `page` points at; None if external."""
+    if SITE_URL and href.startswith(SITE_URL):
+        href = "/" + href[len(SITE_URL):]
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None  # https:, mailto:, data:...: not ours
+    path = unquote(parts.path)
+    if not path:
+        target = page
+    elif path.startswith("/"):
+        target = posixpath.normpath(path.lstrip("/")) if path != "/" else ""
+    else:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    if target in ("", ".") or (site / target).is_dir():
+        target = posixpath.normpath(posixpath.join(target, "index.html"))
+    return target, unquote(parts.fragment)
+
+
+def test_every_internal_link_and_anchor_resolves(site: Build) -> None:
+    ids: dict[str, set[str]] = {}
+
+    def ids_of(path: str) -> set[str]:
+        if path not in ids:
+            soup = BeautifulSoup((site.site / path).read_text(encoding="utf-8"), "html.parser")
+            ids[path] = {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+        return ids[path]
+
+    checked, broken = 0, []
+    for page in html_files(site.site):
+        soup = BeautifulSoup((site.site / page).read_text(encoding="utf-8"), "html.parser")
+        references = [(tag, tag.get("href")) for tag in soup.find_all(["a", "link", "area"], href=True)]
+        references += [(tag, tag.get("src")) for tag in soup.find_all(["script", "img", "source", "iframe"], src=True)]
+        for tag, href in references:
+            target = internal_target(site.site, page, href)
+            if target is None:
+                continue
+            path, fragment = target
+            checked += 1
+            if not (site.site / path).is_file():
+                broken.append(f"{page}: {href} -> {path} does not exist")
+            elif fragment and path.endswith(".html") and fragment not in ids_of(path):
+                broken.append(f"{page}: {href} -> no id '{fragment}' in {path}")
+    assert broken == [], f"{len(broken)} of {checked} internal links broken:\n" + "\n".join(broken[:40])
+    assert checked > 500
+
+
+# --- 4. weight ------------------------------------------------------------------------------
+
+
+def load_js_budget():
+    spec = importlib.util.spec_from_file_location("js_budget", ROOT / "benchmarks" / "js_budget.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_our_javascript_fits_its_budget(site: Build) -> None:
+    measured = load_js_budget().measure(site.site)
+    heaviest = max(measured["pages"].items(), key=lambda item: item[1])
+    assert heaviest[1] <= JS_BUDGET, f"{heaviest[0]} loads {heaviest[1]} bytes of our JavaScript, gzipped"
+    assert measured["all_as_one"] <= JS_BUDGET, f"all of our JavaScript is {measured['all_as_one']} bytes gzipped"
+
+
+def local_only(context, foreign: list[str]) -> None:
+    def guard(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            foreign.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+
+
+@pytest.mark.browser
+def test_every_page_weighs_at_most_120_kb_and_asks_no_other_host(browser, served, site: Build) -> None:
+    """Each page loaded cold, as a first visit: the page and everything it fetches (styles,
+    scripts, our modules, the search worker, its index and language files), each response
+    gzipped as a server would send it."""
+    weights, ours, foreign = {}, {}, []
+    pages = html_files(site.site)
+    for batch in (pages[start:start + 9] for start in range(0, len(pages), 9)):
+        loads = []
+        for page_path in batch:  # one context each: an empty cache; started together, settled together
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            local_only(context, foreign)
+            bodies: dict[str, int] = {}
+
+            def finished(request, bodies=bodies):
+                response = request.response()
+                if response and request.url.startswith("http://127.0.0.1") and request.url not in bodies:
+                    bodies[request.url] = len(gzip.compress(response.body(), 6))
+
+            context.on("requestfinished", finished)
+            page = context.new_page()
+            page.goto(served + page_path)
+            loads.append((page_path, context, page, bodies))
+        for page_path, context, page, bodies in loads:
+            page.wait_for_load_state("networkidle")
+            context.close()
+            weights[page_path] = sum(bodies.values())
+            ours[page_path] = sum(size for url, size in bodies.items() if "/assets/portal/js/" in url)
+            assert any(url.endswith("search_index.json") for url in bodies), f"{page_path}: the search index was not loaded"
+    assert foreign == []
+    too_heavy = {page: weight for page, weight in weights.items() if weight > PAGE_BUDGET}
+    assert too_heavy == {}, f"over {PAGE_BUDGET} bytes gzipped: {too_heavy}"
+    assert max(ours.values()) <= JS_BUDGET, ours
+
+
+# --- 1. accessibility -----------------------------------------------------------------------
+
+
+def axe_violations(page) -> list[str]:
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(needs(AXE, "axe-core")))
+    violations = page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]}))
+             .violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${n.failureSummary.replace(/\\s+/g, " ")}`))""",
+        WCAG_21_AA,
+    )
+    return violations
+
+
+def both_palettes(page) -> list[str]:
+    """axe in the palette the page is in, then in the other (Material's attribute on <body>;
+    without transitions, or axe would read colours halfway through them)."""
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    found = axe_violations(page)
+    scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    page.evaluate("(s) => document.body.setAttribute('data-md-color-scheme', s)", "default" if scheme == "slate" else "slate")
+    found += [f"[{'default' if scheme == 'slate' else 'slate'}] {v}" for v in axe_violations(page)]
+    page.evaluate("(s) => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    return found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_axe_finds_no_wcag_violation_on_any_page(browser, served, site: Build, palette: str) -> None:
+    """Every page of every language, as a reader whose system prefers that palette gets it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=palette)
+    page = context.new_page()
+    found = []
+    for page_path in html_files(site.site):
+        page.goto(served + page_path)
+        assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if palette == "dark" else "default")
+        found += [f"{page_path}: {violation}" for violation in axe_violations(page)]
+    context.close()
+    assert found == [], f"{len(found)} violations:\n" + "\n".join(found[:40])
+
+
+# Keyboard alone: Tab, arrows, Space, Enter and typing; no click, no fill().
+
+
+def tab_to(page, selector: str, limit: int = 120) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reaches {selector}")
+
+
+def focused(page, selector: str) -> bool:
+    return page.evaluate("(s) => document.activeElement.matches(s)", selector)
+
+
+@pytest.mark.browser
+def test_region_tabs_work_with_the_keyboard(served, watched) -> None:
+    page = watched.page
+    page.goto(served + "escalation/")
+    blocks = page.locator(".portal-regions .tabbed-block")
+    assert blocks.nth(0).is_visible() and blocks.nth(1).is_hidden()
+    tab_to(page, 'input[name="__tabbed_region"]')
+    labels = page.locator(".portal-regions .tabbed-labels")
+    assert labels.evaluate("(l) => getComputedStyle(l).outlineStyle") != "none", "the focused tabs show no focus ring"
+    page.keyboard.press("ArrowRight")
+    assert blocks.nth(1).is_visible() and blocks.nth(0).is_hidden()
+    page.keyboard.press("ArrowLeft")
+    assert blocks.nth(0).is_visible()
+    assert watched.console_errors == []
+
+
+@pytest.mark.browser
+def test_escalation_finder_works_with_the_keyboard(served, watched) -> None:
+    page = watched.page
+    page.goto(served + "escalation/")
+    tab_to(page, "#portal-finder-country")
+    page.keyboard.type("Germany")
+    result = page.locator('[data-portal-tool="finder"] [data-result]')
+    assert result.is_visible() and result.get_attribute("data-region") == "europe-uk"
+    assert page.locator('.tabbed-block[data-region="europe-uk"]').is_visible()
+    assert focused(page, "#portal-finder-country"), "opening the region took the focus away"
+    assert both_palettes(page) == []
+    assert watched.console_errors == []
+
+
+@pytest.mark.browser
+def test_priority_check_works_with_the_keyboard(served, watched) -> None:
+    page = watched.page
+    page.goto(served + "fr/priority-support/")
+    tab_to(page, "#portal-priority-country")
+    page.keyboard.type("Allemagne")
+    page.keyboard.press("Tab")
+    assert focused(page, "#portal-priority-licences")
+    page.keyboard.type("100000")
+    result = page.locator('[data-portal-tool="priority"] [data-result]')
+    assert result.get_attribute("data-verdict") in ("eligible", "not-offered")
+    assert result.get_attribute("data-region")
+    assert both_palettes(page) == []
+    assert watched.console_errors == []
+
+
+@pytest.mark.browser
+def test_response_time_calculator_works_with_the_keyboard(served, watched) -> None:
+    page = watched.page
+    page.goto(served + "commitment/")
+    tab_to(page, "#portal-calc-severity")
+    first = page.input_value("#portal-calc-severity")
+    page.keyboard.press("ArrowDown")
+    assert page.input_value("#portal-calc-severity") != first
+    tab_to(page, '[data-portal-tool="calculator"] [data-action="now"]')  # through the date's fields
+    page.keyboard.press("Enter")
+    tab_to(page, "#portal-calc-region")
+    page.keyboard.press("ArrowDown")
+    assert page.input_value("#portal-calc-region") != ""
+    times = page.locator('[data-portal-tool="calculator"] [data-times]')
+    assert times.is_visible()
+    assert page.locator('[data-milestone="escalation_from"] [data-zone="region"] time').get_attribute("datetime")
+    assert both_palettes(page) == []
+    assert watched.console_errors == []
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4b50000000049454e44ae426082")
+
+
+@pytest.mark.browser
+def test_ticket_form_works_with_the_keyboard(served, watched) -> None:
+    page = watched.page
+    page.goto(served + "ticket/")
+    form = 'form[data-portal-form="ticket"]'
+    tab_to(page, f"{form} button[type=submit]")
+    page.keyboard.press("Enter")  # empty: the errors show and the first field with one gets the focus
+    assert focused(page, f'{form} [name="customer_email"]')
+    assert page.locator(f'{form} [name="customer_email"]').get_attribute("aria-invalid") == "true"
+    assert page.locator("#ticket-customer_email-error").is_visible()
+    assert both_palettes(page) == []
+
+    page.keyboard.type("client@customer.example.org")
+    page.keyboard.press("Tab")
+    assert focused(page, f'{form} [name="request_type"]')
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert focused(page, f'{form} [name="reproducible"][value="yes"]')
+    page.keyboard.press("Space")
+    assert page.locator(f"{form} fieldset.portal-group").is_visible()  # the reproduction details
+    page.keyboard.press("ArrowRight")  # radios: arrows move the choice
+    assert page.is_checked(f'{form} [name="reproducible"][value="no"]')
+    assert page.locator(f"{form} fieldset.portal-group").is_hidden()
+    tab_to(page, f'{form} [name="product"]')
+    page.keyboard.press("ArrowDown")
+    assert page.input_value(f'{form} [name="product"]') != ""
+    page.keyboard.press("Tab")
+    assert focused(page, f'{form} [name="description"]')
+    page.keyboard.insert_text(" ".join(["word"] * 160))
+    tab_to(page, f'{form} [name="screenshots"]')
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files([{"name": "screen.png", "mimeType": "image/png", "buffer": PNG}])
+    assert page.locator(f'{form} [data-files-for="screenshots"]').inner_text() == "screen.png"
+    tab_to(page, f"{form} button[type=submit]")
+    page.keyboard.press("Enter")
+    result = page.locator(f"{form} [data-portal-result]")
+    assert result.is_visible()
+    assert focused(page, f"{form} [data-portal-result]")
+    assert both_palettes(page) == []
+
+
+@pytest.mark.browser
+def test_feedback_form_works_with_the_keyboard(served, watched) -> None:
+    page = watched.page
+    page.goto(served + "vi/feedback/")
+    form = 'form[data-portal-form="feedback"]'
+    tab_to(page, f'{form} [name="full_name"]')
+    page.keyboard.type("Nguyễn Văn An")
+    page.keyboard.press("Tab")
+    page.keyboard.type("an@partner.example.vn")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Lỗi dịch")
+    tab_to(page, f"{form} button[type=submit]")
+    page.keyboard.press("Enter")
+    assert focused(page, f"{form} [data-portal-result]")
+    assert both_palettes(page) == []
+
+
+# --- 5. print -------------------------------------------------------------------------------
+
+A4_POINTS = "595.92 x 842.88 pts (A4)"
+
+
+def pdf_text(pdf: Path) -> str:
+    text = subprocess.run([needs_command("pdftotext", "poppler-utils"), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale", LOCALES)
+def test_commitment_escalation_and_offerings_print_on_a4(browser, served, page, tmp_path: Path, locale: str) -> None:
+    """Chromium's print to PDF: A4 pages, every escalation region with its contacts' addresses,
+    every tier and severity, and none of the screen-only parts (forms, header, footer)."""
+    soup = page(locale, "escalation/")
+    regions = [label.get_text(strip=True) for label in soup.select(".portal-regions .tabbed-labels label")]
+    assert len(regions) == 8
+    expected = {
+        "escalation/": regions + ["escalations@", "samuel.adeyemi@halcyra.example.com"],
+        "commitment/": [th.get_text(" ", strip=True).split(" ")[0] for th in page(locale, "commitment/").select('[data-portal-table="matrix"] tbody th')],
+        "offerings/": [th.get_text(strip=True) for th in page(locale, "offerings/").select("[data-portal-table=offerings] thead th[data-tier]")],
+    }
+    context = browser.new_context()
+    for path, words in expected.items():
+        tab = context.new_page()
+        tab.goto(served + prefix(locale) + path)
+        pdf = tmp_path / f"{path.strip('/')}.pdf"
+        tab.pdf(path=str(pdf), format="A4")
+        info = subprocess.run([needs_command("pdfinfo", "poppler-utils"), str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert A4_POINTS in info, info
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        assert 1 <= pages <= 10, f"{path}: {pages} pages"
+        text = pdf_text(pdf)
+        missing = [word for word in words if re.sub(r"\s+", " ", word) not in text]
+        assert missing == [], f"{locale}/{path} printed without {missing}"
+        tab.emulate_media(media="print")
+        for selector in (".md-header", ".md-sidebar", ".md-footer", ".portal-tool__form", ".portal-tool__result", ".md-typeset .md-button"):
+            shown = [element for element in tab.query_selector_all(selector) if element.is_visible()]
+            assert shown == [], f"{locale}/{path}: {selector} prints"
+        tab.close()
+    context.close()

@@ -28,6 +28,7 @@ from partner_portal.model import Portal
 from partner_portal.minify import minify_scripts
 from partner_portal.publish import write_api
 from partner_portal.render import MARKER, PageLinks, render_block
+from partner_portal.templates import COMPILED
 
 log = logging.getLogger("mkdocs.plugins.partner_portal")
 
@@ -47,9 +48,18 @@ def _languages(config: MkDocsConfig) -> tuple[tuple[str, ...], str]:
     return built, default
 
 
+# The portal of the language build under way. on_config, the first event of every build (each
+# language's, each rebuild of `mkdocs serve`), looks at the files again; the events after it
+# reuse what it found instead of taking the files' fingerprint a hundred times per language.
+_current: dict[int, Portal] = {}
+
+
 def _portal(config: MkDocsConfig) -> Portal:
-    built, default = _languages(config)
-    return load_portal(_root(config), built, default)
+    portal = _current.get(id(config))
+    if portal is None:
+        built, default = _languages(config)
+        portal = load_portal(_root(config), built, default)
+    return portal
 
 
 def _localizer(config: MkDocsConfig) -> Localizer:
@@ -66,7 +76,8 @@ def _locale_root(config: MkDocsConfig) -> str:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has switched the build to its language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    portal = _portal(config)  # validates everything before a single file is written
+    _current.clear()
+    portal = _current[id(config)] = _portal(config)  # validates everything before a single file is written
     if config.strict and portal.translation.strict_problems:  # --strict: no fallback, no gap
         raise i18n.TranslationIncomplete(portal.translation.strict_problems)
     search.install(config, after=lambda config: i18n.report(portal.translation, config.site_dir))
@@ -86,6 +97,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = COMPILED  # Material's templates compiled once, not once per language and build
     t = _localizer(config)
     env.globals["portal_text"] = t.text
     env.globals["portal_locale_root"] = _locale_root(config)

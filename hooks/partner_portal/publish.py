@@ -69,7 +69,23 @@ def countries(portal: Portal, t: Localizer) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: sort_key(row["name"]))
 
 
+_documents: dict[tuple[int, str, int, str], tuple[Portal, dict[str, str], dict[str, Any]]] = {}
+
+
 def api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str, Any]:
+    """The document of one language, made once per loaded portal (each tool's block, the
+    calendar and api/portal.json read it; none of them changes it)."""
+    key = (id(portal), t.locale, id(t.translated), site_url)
+    cached = _documents.get(key)
+    if cached and cached[0] is portal and cached[1] is t.translated:
+        return cached[2]
+    if len(_documents) > 64:
+        _documents.clear()
+    document = _documents[key] = (portal, t.translated, _api_document(portal, t, site_url))
+    return document[2]
+
+
+def _api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str, Any]:
     from .blocks import place_name  # blocks imports this module's views' helpers
 
     commitment = portal["commitment"]

@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from .localize import Localizer
 from .model import Portal
+from .templates import COMPILED
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "portal"
 ICON_DIR = Path(material.__file__).parent / "templates" / ".icons"
@@ -60,6 +61,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=COMPILED,
     )
     env.globals.update(icon=icon, mailto=mailto)
     return env

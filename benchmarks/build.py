@@ -1,0 +1,367 @@
+"""Build benchmark of the portal generator (issue #6); results go into benchmarks/README.md.
+
+Usage: .venv/bin/python benchmarks/build.py [--runs N] [--quick] [--only ratio,hooks,scaling,serve]
+
+  ratio    the sample site built in full, against the same Markdown built by stock Material +
+           mkdocs-static-i18n (no hooks), alternately in one run; the ratio of the medians
+  hooks    the time spent in each of our hook functions, per language, and how often the data
+           is parsed (partner_portal.load._load) and each file read and validated in one build
+  scaling  generated data and languages: 3, 10 and 40 languages, 8 and 80 escalation regions,
+           50 and 500 products; wall time and peak memory (max RSS) of each build
+  serve    `mkdocs serve`: seconds from an edit to data/ until the served page shows it
+
+Every build runs in its own Python process (`python benchmarks/build.py --profile PROJECT SITE`)
+so that imports, caches and memory start from nothing, as for a maintainer's `./portal build`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_FILES = ("data", "locales", "docs", "overrides", "hooks", "schemas")
+BLOCK_LINE = re.compile(r"^::: portal .*\n?", re.M)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+# --- one build, in this process, measured -----------------------------------------------------
+
+
+def profile(project: Path, site: Path) -> dict:
+    """Build `project` into `site` and return timings; run in a fresh process (see main)."""
+    os.chdir(project)
+    sys.path.insert(0, str(project / "hooks"))
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    result: dict = {"hooks": {}, "locales": [], "load_calls": 0, "files_read": {}, "schema_checks": {}}
+    hooked = (project / "hooks").exists() and "hooks:" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    started = time.perf_counter()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    if hooked:
+        import partner_portal.load as load
+
+        def counting(function, table):  # load_source(path, name), schema_problems(source, name)
+            def wrapper(*args, **kwargs):
+                table[str(args[1])] = table.get(str(args[1]), 0) + 1
+                return function(*args, **kwargs)
+            return wrapper
+
+        load.load_source = counting(load.load_source, result["files_read"])
+        load.schema_problems = counting(load.schema_problems, result["schema_checks"])
+        load._load.cache_clear()
+        ours = str(project / "hooks" / "portal.py")
+        for event, methods in config.plugins.events.items():
+            for index, method in enumerate(methods):
+                if getattr(getattr(method, "__code__", None), "co_filename", "") == ours:
+                    methods[index] = _timed(event, method, result)
+    build(config)
+    result["ended"] = time.perf_counter()
+    result["wall"] = result["ended"] - started
+    result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if hooked:
+        info = load._load.cache_info()
+        result["load_calls"] = info.misses
+        result["load_cache_hits"] = info.hits
+    return result
+
+
+def _timed(event: str, method, result: dict):
+    def wrapper(*args, **kwargs):
+        config = kwargs.get("config") or (args[0] if event == "config" else None)
+        started = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            elapsed = time.perf_counter() - started
+            locale = config.theme["language"] if config is not None else "?"
+            per_locale = result["hooks"].setdefault(locale, {})
+            per_locale[event] = per_locale.get(event, 0.0) + elapsed
+            if event == "config":  # a language's build starts with its on_config
+                result["locales"].append((locale, started))
+    wrapper.__name__ = method.__name__
+    wrapper.mkdocs_priority = getattr(method, "mkdocs_priority", None)
+    return wrapper
+
+
+def run_profile(project: Path, site: Path) -> dict:
+    completed = subprocess.run(
+        [sys.executable, __file__, "--profile", str(project), str(site)],
+        env=ENV, capture_output=True, text=True, timeout=3600,
+    )
+    if completed.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{completed.stderr[-4000:]}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+# --- 1. against stock Material + static-i18n --------------------------------------------------
+
+
+def stock_project(destination: Path) -> Path:
+    """The same docs/ without our generator: no `hooks:`, no theme overrides (their templates
+    call the hooks' functions), no extra CSS; the `::: portal` lines are removed, so each page
+    is its prose alone, which is all a stock build could show."""
+    return _strip(copy_project(destination))
+
+
+def _strip(destination: Path) -> Path:
+    for page in (destination / "docs").rglob("*.md"):
+        page.write_text(BLOCK_LINE.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+    text = (destination / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
+    text = re.sub(r"\n  custom_dir: overrides\n", "\n", text)
+    text = re.sub(r"\n  favicon: .*\n", "\n", text)
+    text = re.sub(r"\nextra_css:\n(  - .*\n)+", "\n", text)
+    (destination / "mkdocs.yml").write_text(text, encoding="utf-8")
+    shutil.rmtree(destination / "hooks")
+    return destination
+
+
+def bench_ratio(work: Path, runs: int) -> dict:
+    """Alternating builds in one run. `ours` is a build as a maintainer repeats it (Jinja's
+    compiled templates on disk from the previous build, partner_portal/templates.py);
+    `ours_cold` starts with an empty temporary directory each time, as a fresh clone in CI."""
+    ours, stock = copy_project(work / "ours"), stock_project(work / "stock")
+    kinds = (("ours", ours, lambda run: work / "tmp-warm"), ("ours_cold", ours, lambda run: work / f"tmp-cold-{run}"),
+             ("stock", stock, lambda run: work / "tmp-warm"))
+    times: dict[str, list[float]] = {name: [] for name, _, _ in kinds}
+    for run in range(runs + 1):  # the first round warms the disk caches and is not counted
+        for name, project, temp in kinds:
+            temp(run).mkdir(exist_ok=True)
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(work / f"site-{name}")],
+                           cwd=project, env={**ENV, "TMPDIR": str(temp(run))}, check=True, capture_output=True)
+            if run:
+                times[name].append(time.perf_counter() - started)
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    return {"runs": runs, "times": times, "medians": medians,
+            "ratio": medians["ours"] / medians["stock"], "ratio_cold": medians["ours_cold"] / medians["stock"]}
+
+
+# --- 2. hooks per language, data parsed once ---------------------------------------------------
+
+
+def bench_hooks(work: Path) -> dict:
+    project = copy_project(work / "hooks-project")
+    return run_profile(project, work / "hooks-site")
+
+
+# --- 3. scaling ---------------------------------------------------------------------------------
+
+# Languages that Babel (CLDR) and Material's theme both know; the first two are the sample's.
+EXTRA_LOCALES = ["de", "es", "it", "pt", "nl", "ja", "zh", "ko", "ru", "sv", "da", "fi", "nb", "pl", "cs",
+                 "tr", "ro", "hu", "ar", "hi", "th", "id", "uk", "el", "bg", "he", "hr", "sk", "sl", "lt",
+                 "lv", "et", "ca", "ms", "sr", "is", "ta"]
+
+
+def generate(destination: Path, locales: int, regions: int, products: int) -> Path:
+    """The sample project grown to `locales` languages (each a copy of the French texts and pages,
+    so every string exists), `regions` escalation regions (the sample's countries split among
+    them, one regional lead each) and `products` products in the catalogue."""
+    import yaml
+
+    project = copy_project(destination)
+    added = EXTRA_LOCALES[: max(0, locales - 3)]
+    for code in added:
+        shutil.copy(project / "locales" / "fr.yml", project / "locales" / f"{code}.yml")
+        sources = project / "locales" / "fr.sources.yml"
+        if sources.exists():
+            shutil.copy(sources, project / "locales" / f"{code}.sources.yml")
+        shutil.copytree(project / "docs" / "fr", project / "docs" / code)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    entries = "".join(f"        - locale: {code}\n          name: {code}\n          build: true\n" for code in added)
+    config = config.replace("          name: Tiếng Việt\n          build: true\n", "          name: Tiếng Việt\n          build: true\n" + entries)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+    escalation_path = project / "data" / "escalation.yml"
+    escalation = yaml.safe_load(escalation_path.read_text(encoding="utf-8"))
+    if regions != len(escalation["regions"]):
+        countries = [(code, region["time_zone"]) for region in escalation["regions"] for code in region["countries"]]
+        size = -(-len(countries) // regions)
+        chunks = [countries[start:start + size] for start in range(0, len(countries), size)]
+        escalation["regions"] = [
+            {"id": f"region-{number:03}", "territories": [chunk[0][0]], "time_zone": chunk[0][1],
+             "countries": [code for code, _ in chunk],
+             "levels": {"level_2": [f"lead-{number:03}"], "level_3": ["central-manager"], "level_4": []}}
+            for number, chunk in enumerate(chunks, 1)
+        ]
+        escalation["people"] += [
+            {"id": f"lead-{number:03}", "name": f"Lead {number}", "role": "regional-lead",
+             "email": f"lead{number}@halcyra.example.com", "territories": [region["territories"][0]]}
+            for number, region in enumerate(escalation["regions"], 1)
+        ]
+        escalation_path.write_text(yaml.safe_dump(escalation, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    catalogue_path = project / "data" / "catalogue.yml"
+    catalogue = yaml.safe_load(catalogue_path.read_text(encoding="utf-8"))
+    have = len(catalogue["products"])
+    categories = catalogue["categories"]
+    catalogue["products"] += [
+        {"id": f"product-{number:03}", "name": f"Product {number}", "categories": [categories[number % len(categories)]]}
+        for number in range(have + 1, products + 1)
+    ]
+    catalogue_path.write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
+
+
+def sample_sizes() -> tuple[int, int]:
+    import yaml
+
+    escalation = yaml.safe_load((ROOT / "data" / "escalation.yml").read_text(encoding="utf-8"))
+    catalogue = yaml.safe_load((ROOT / "data" / "catalogue.yml").read_text(encoding="utf-8"))
+    return len(escalation["regions"]), len(catalogue["products"])
+
+
+def bench_scaling(work: Path, quick: bool) -> list[dict]:
+    regions, products = sample_sizes()
+    cases = [(3, regions, products), (10, regions, products), (40, regions, products),
+             (3, 80, products), (3, regions, 500), (3, 80, 500), (10, 80, 500)]
+    if not quick:
+        cases.append((40, 80, 500))
+    rows, stock = [], {}
+    for locales, region_count, product_count in cases:
+        name = f"l{locales}-r{region_count}-p{product_count}"
+        project = generate(work / name, locales, region_count, product_count)
+        profiled = run_profile(project, work / f"{name}-site")
+        hook_total = sum(sum(events.values()) for events in profiled["hooks"].values())
+        if locales not in stock:  # the same languages and pages without the generator (data plays no part)
+            stock_copy = work / f"{name}-stock"
+            shutil.copytree(project, stock_copy / "source")
+            stock[locales] = run_profile(_strip(stock_copy / "source"), work / f"{name}-stock-site")
+            shutil.rmtree(stock_copy)
+        rows.append({"locales": locales, "regions": region_count, "products": product_count,
+                     "wall": profiled["wall"], "hooks": hook_total, "max_rss_mb": profiled["max_rss_mb"],
+                     "load_calls": profiled["load_calls"], "stock_wall": stock[locales]["wall"],
+                     "stock_max_rss_mb": stock[locales]["max_rss_mb"]})
+        print(f"  scaling {name}: {profiled['wall']:.1f} s, hooks {hook_total:.1f} s, {profiled['max_rss_mb']:.0f} MB;"
+              f" stock {stock[locales]['wall']:.1f} s", file=sys.stderr)
+        shutil.rmtree(work / name)
+        shutil.rmtree(work / f"{name}-site", ignore_errors=True)
+    return rows
+
+
+# --- 4. mkdocs serve ----------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def bench_serve(work: Path, edits: int) -> dict:
+    """Edit the priority threshold of a region in data/priority.yml and poll the French page
+    until it shows the new figure (at most 60 s per edit, 20 polls a second)."""
+    project = copy_project(work / "serve")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/fr/priority-support/"
+    latencies = []
+    try:
+        deadline = time.monotonic() + 120
+        while "Halcyra" not in fetch(url):
+            if time.monotonic() > deadline:
+                raise SystemExit("mkdocs serve did not serve the site within 120 s")
+            time.sleep(0.2)
+        time.sleep(2)  # let the first build's file watcher settle
+        priority = project / "data" / "priority.yml"
+        original = priority.read_text(encoding="utf-8")
+        for edit in range(edits):
+            figure = 5100 + edit  # shown as "5 100" (fr, narrow no-break space) on the page
+            priority.write_text(original.replace("min_user_licences: 100,", f"min_user_licences: {figure},", 1), encoding="utf-8")
+            started = time.monotonic()
+            expected = re.compile(rf"5\W{{1,12}}{figure - 5000:03}")
+            while not expected.search(fetch(url)):
+                if time.monotonic() - started > 60:
+                    raise SystemExit(f"edit {edit + 1}: the page did not change within 60 s")
+                time.sleep(0.05)
+            latencies.append(time.monotonic() - started)
+            time.sleep(1.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"edits": edits, "latencies": latencies, "median": statistics.median(latencies), "max": max(latencies)}
+
+
+# --- report -------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", nargs=2, metavar=("PROJECT", "SITE"), help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=5, help="measured builds of each kind for the ratio (default 5)")
+    parser.add_argument("--quick", action="store_true", help="skip the largest scaling case (40 languages, 80 regions, 500 products)")
+    parser.add_argument("--only", default="ratio,hooks,scaling,serve")
+    parser.add_argument("--json", type=Path, help="also write the raw results to this file")
+    args = parser.parse_args()
+    if args.profile:
+        print(json.dumps(profile(Path(args.profile[0]), Path(args.profile[1]))))
+        return 0
+
+    parts = args.only.split(",")
+    results: dict = {"cores": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="portal-bench-") as temp:
+        work = Path(temp)
+        if "ratio" in parts:
+            results["ratio"] = ratio = bench_ratio(work, args.runs)
+            medians = ratio["medians"]
+            print(f"full build {medians['ours']:.2f} s (cold: {medians['ours_cold']:.2f} s), stock Material + static-i18n "
+                  f"{medians['stock']:.2f} s (medians of {args.runs}): ratio {ratio['ratio']:.3f}, cold {ratio['ratio_cold']:.3f} (target <= 1.15)")
+        if "hooks" in parts:
+            results["hooks"] = hooks = bench_hooks(work)
+            starts = hooks["locales"] + [(None, hooks["ended"])]
+            print(f"one full build: {hooks['wall']:.2f} s, max RSS {hooks['max_rss_mb']:.0f} MB")
+            print(f"  data parsed and validated {hooks['load_calls']} time(s) ({hooks['load_cache_hits']} cache hits); "
+                  f"each file read {sorted(set(hooks['files_read'].values()))} time(s), each schema check {sorted(set(hooks['schema_checks'].values()))}")
+            for (locale, start), (_, end) in zip(starts, starts[1:]):
+                events = hooks["hooks"].get(locale, {})
+                span = f"{end - start:.2f} s"
+                detail = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in sorted(events.items(), key=lambda item: -item[1]))
+                print(f"  {locale}: hooks {sum(events.values()) * 1000:.0f} ms of a {span} language build: {detail}")
+        if "scaling" in parts:
+            results["scaling"] = rows = bench_scaling(work, args.quick)
+            print("locales regions products   wall s  hooks s  max RSS MB  data loads  stock wall s  stock RSS MB")
+            for row in rows:
+                print(f"{row['locales']:>7} {row['regions']:>7} {row['products']:>8} {row['wall']:>8.1f} {row['hooks']:>8.1f} "
+                      f"{row['max_rss_mb']:>11.0f} {row['load_calls']:>11} {row['stock_wall']:>13.1f} {row['stock_max_rss_mb']:>13.0f}")
+        if "serve" in parts:
+            results["serve"] = serve = bench_serve(work, 5)
+            print(f"mkdocs serve, edit to data/ -> page rebuilt: median {serve['median']:.2f} s, max {serve['max']:.2f} s "
+                  f"({', '.join(f'{s:.2f}' for s in serve['latencies'])}) (target <= 3 s)")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

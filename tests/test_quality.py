@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import Error as PlaywrightError
 
 from conftest import CHROMIUM_ARGS, LOCALES, ROOT, Build, mkdocs_build
 
@@ -176,9 +177,12 @@ def test_every_page_weighs_at_most_120_kb_and_asks_no_other_host(browser, served
             bodies: dict[str, int] = {}
 
             def finished(request, bodies=bodies):
-                response = request.response()
-                if response and request.url.startswith("http://127.0.0.1") and request.url not in bodies:
-                    bodies[request.url] = len(gzip.compress(response.body(), 6))
+                try:
+                    response = request.response()
+                    if response and request.url.startswith("http://127.0.0.1") and request.url not in bodies:
+                        bodies[request.url] = len(gzip.compress(response.body(), 6))
+                except PlaywrightError:  # a request still finishing as its context closes
+                    pass
 
             context.on("requestfinished", finished)
             page = context.new_page()

@@ -6,8 +6,10 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from bs4 import BeautifulSoup
@@ -106,15 +108,8 @@ class Watched:
     foreign_requests: list[str]
 
 
-@pytest.fixture
-def watched(browser):
-    """A fresh page that records console errors and any request leaving 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    foreign: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+def keep_local(target, foreign: list[str]) -> None:
+    """Let a page or context reach 127.0.0.1 only; record and refuse every other request."""
 
     def guard(route):
         url = route.request.url
@@ -124,6 +119,25 @@ def watched(browser):
             foreign.append(url)
             route.abort()
 
-    page.route("**/*", guard)
-    yield Watched(page, errors, foreign)
-    context.close()
+    target.route("**/*", guard)
+
+
+@contextmanager
+def watched_page(browser, **options) -> Iterator[Watched]:
+    """A fresh page that records console errors and any request leaving 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+    page = context.new_page()
+    watched = Watched(page, [], [])
+    page.on("console", lambda message: watched.console_errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: watched.console_errors.append(str(error)))
+    keep_local(page, watched.foreign_requests)
+    try:
+        yield watched
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def watched(browser):
+    with watched_page(browser) as page:
+        yield page

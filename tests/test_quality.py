@@ -23,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import CHROMIUM_ARGS, LOCALES, ROOT, Build, mkdocs_build
+from conftest import CHROMIUM_ARGS, LOCALES, ROOT, Build, keep_local, mkdocs_build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -150,18 +150,6 @@ def test_our_javascript_fits_its_budget(site: Build) -> None:
     assert measured["all_as_one"] <= JS_BUDGET, f"all of our JavaScript is {measured['all_as_one']} bytes gzipped"
 
 
-def local_only(context, foreign: list[str]) -> None:
-    def guard(route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
-            route.continue_()
-        else:
-            foreign.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-
-
 @pytest.mark.browser
 def test_every_page_weighs_at_most_120_kb_and_asks_no_other_host(browser, served, site: Build) -> None:
     """Each page loaded cold, as a first visit: the page and everything it fetches (styles,
@@ -173,7 +161,7 @@ def test_every_page_weighs_at_most_120_kb_and_asks_no_other_host(browser, served
         loads = []
         for page_path in batch:  # one context each: an empty cache; started together, settled together
             context = browser.new_context(viewport={"width": 1280, "height": 900})
-            local_only(context, foreign)
+            keep_local(context, foreign)
             bodies: dict[str, int] = {}
 
             def finished(request, bodies=bodies):

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from babel import Locale
 
-from conftest import LOCALES, ROOT
+from conftest import LOCALES, ROOT, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -54,23 +54,8 @@ class Tab:
 @pytest.fixture
 def tab(browser):
     """A page in the reader's zone that records console errors and requests leaving 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, timezone_id=READER_ZONE)
-    page = context.new_page()
-    errors: list[str] = []
-    foreign: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-
-    def guard(route):
-        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", guard)
-    yield Tab(page, errors, foreign)
-    context.close()
+    with watched_page(browser, timezone_id=READER_ZONE) as watched:
+        yield Tab(watched.page, watched.console_errors, watched.foreign_requests)
 
 
 def cell(page, milestone: str, zone: str):

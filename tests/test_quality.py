@@ -23,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import CHROMIUM_ARGS, LOCALES, ROOT, Build, keep_local, mkdocs_build
+from conftest import LOCALES, ROOT, Build, keep_local, mkdocs_build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -1,7 +1,7 @@
 """How much of our own JavaScript a reader downloads, gzipped: per file, per page, in all.
 
 Usage: python benchmarks/js_budget.py [SITE_DIR]   (builds the site into a temp dir if omitted)
-Prints a table and exits non-zero when the budget of docs/ issue #3 is exceeded:
+Prints a table and exits non-zero when the budget is exceeded:
 every page's own JavaScript, and all of it together, at most 10 KB gzipped.
 """
 

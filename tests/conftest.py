@@ -13,6 +13,7 @@ from typing import Iterator
 
 import pytest
 from bs4 import BeautifulSoup
+from local_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALES = ("en", "fr", "vi")
@@ -79,15 +80,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-c
 @pytest.fixture(scope="session")
 def served(site: Build):
     """The built site on a local http.server, as a partner's browser would get it."""
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site.site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server = serve(site.site)
+    yield server.url
     server.shutdown()
 
 

@@ -3,11 +3,8 @@ fallbacks, a new language in one file, per-language accent-insensitive search, e
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +15,7 @@ from markupsafe import Markup
 from referencing import Registry, Resource
 
 from conftest import LOCALES, PAGES, ROOT, copy_project, mkdocs_build
+from local_server import serve
 from partner_portal import i18n, search
 from partner_portal.load import load_portal
 from partner_portal.localize import FALLBACK_CLOSE, FALLBACK_OPEN, Localizer
@@ -371,14 +369,8 @@ def test_strict_refuses_a_fallback_and_names_locale_key_and_file(tmp_path: Path)
 
 @pytest.fixture(scope="module")
 def served_german(german):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(german.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server = serve(german.site)
+    yield server.url
     server.shutdown()
 
 

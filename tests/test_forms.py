@@ -218,7 +218,7 @@ def test_the_eml_module_writes_what_python_reads() -> None:
     message = email.message_from_bytes(raw, policy=email.policy.default)
     assert not message.defects
     assert message["X-Unsent"] == "1"
-    assert message["Subject"] == "Hỗ trợ kỹ thuật | Tiếng Việt có dấu: mức độ nghiêm trọng | khach.hang@example.vn"
+    assert message["Subject"] == "Hỗ trợ kỹ thuật | Tiếng Việt có dấu: mức độ nghiêm trọng | khach.hang@example.net"
     body = message.get_body(("plain",)).get_content()
     assert "l'équipe 👍🏽" in body and "mức độ nghiêm trọng cao" in body
     attachment = next(message.iter_attachments())

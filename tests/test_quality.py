@@ -363,7 +363,7 @@ def test_feedback_form_works_with_the_keyboard(served, watched) -> None:
     tab_to(page, f'{form} [name="full_name"]')
     page.keyboard.type("Nguyễn Văn An")
     page.keyboard.press("Tab")
-    page.keyboard.type("an@partner.example.vn")
+    page.keyboard.type("an@partner.example.net")
     page.keyboard.press("Tab")
     page.keyboard.type("Lỗi dịch")
     tab_to(page, f"{form} button[type=submit]")

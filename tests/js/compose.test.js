@@ -4,11 +4,11 @@ import { composeMessage, oneLine, toCrlf } from "../../overrides/assets/portal/j
 import { ticketConfig, feedbackConfig } from "./fixtures/configs.js";
 
 const values = {
-  customer_email: "khach.hang@example.vn",
+  customer_email: "khach.hang@example.net",
   request_type: "bug-report",
   reproducible: "yes",
   user_id: "u-42\r\nBcc: evil@example.net",
-  admin_email: "admin@example.vn",
+  admin_email: "admin@example.net",
   customization: "",
   occurred_at: "2026-11-20T14:30",
   support_access: "no",
@@ -20,15 +20,15 @@ const values = {
 
 test("exact message, English labels although the page is Vietnamese", () => {
   const { subject, body } = composeMessage(values, { ...ticketConfig, locale: "vi" });
-  assert.equal(subject, "Bug report | Halcyra Sync | khach.hang@example.vn");
+  assert.equal(subject, "Bug report | Halcyra Sync | khach.hang@example.net");
   assert.equal(
     body,
     [
-      "Customer e-mail address: khach.hang@example.vn",
+      "Customer e-mail address: khach.hang@example.net",
       "Request type: Bug report",
       "Can the problem be reproduced?: Yes",
       "User ID: u-42 Bcc: evil@example.net",
-      "Administrator e-mail address: admin@example.vn",
+      "Administrator e-mail address: admin@example.net",
       "Date and time of the problem: 2026-11-20T14:30",
       "Support access granted: No",
       "Product: Halcyra Sync",
@@ -49,7 +49,7 @@ test("fields hidden by shown_when are skipped, and empty ones too", () => {
   assert.equal(
     body,
     [
-      "Customer e-mail address: khach.hang@example.vn",
+      "Customer e-mail address: khach.hang@example.net",
       "Request type: Bug report",
       "Can the problem be reproduced?: No",
       "Product: Halcyra Sync",
@@ -80,7 +80,7 @@ test("generic: the feedback form", () => {
   const { subject, body } = composeMessage(
     {
       full_name: "Nguyễn Văn A",
-      email: "a@example.vn",
+      email: "a@example.net",
       subject: "Lỗi dịch trang\n“Cài đặt”",
       error_description: "Sai chính tả",
       page_url: "https://docs.halcyra.example.com/vi/setup/?a=1&b=2#x",
@@ -94,7 +94,7 @@ test("generic: the feedback form", () => {
     body,
     [
       "Full name: Nguyễn Văn A",
-      "E-mail address: a@example.vn",
+      "E-mail address: a@example.net",
       "Subject: Lỗi dịch trang “Cài đặt”",
       "Page URL: https://docs.halcyra.example.com/vi/setup/?a=1&b=2#x",
       "Screenshots: x.png",

@@ -4,7 +4,7 @@ import { serializeDraft, restoreDraft, DRAFT_VERSION } from "../../overrides/ass
 import { ticketConfig } from "./fixtures/configs.js";
 
 const values = {
-  customer_email: "a@example.fr",
+  customer_email: "a@example.org",
   request_type: "bug-report",
   description: "l'équipe 👍🏽\r\nmức độ nghiêm trọng",
   tags: ["a", "b"],
@@ -23,7 +23,7 @@ test("with a config: only known, non-file fields (even a fakepath string)", () =
   const json = serializeDraft({ ...values, screenshots: "C:\\fakepath\\a.png" }, ticketConfig);
   assert.doesNotMatch(json, /fakepath|tags/);
   const restored = restoreDraft(JSON.stringify({ v: DRAFT_VERSION, values: { ...values, screenshots: "C:\\x", evil: "1" } }), ticketConfig);
-  assert.deepEqual(restored, { customer_email: "a@example.fr", request_type: "bug-report", description: values.description });
+  assert.deepEqual(restored, { customer_email: "a@example.org", request_type: "bug-report", description: values.description });
 });
 
 test("old, foreign or corrupt drafts are ignored safely", () => {
@@ -31,7 +31,7 @@ test("old, foreign or corrupt drafts are ignored safely", () => {
     null, undefined, "", "not json", "null", "42", "[]", '"x"', "{}",
     JSON.stringify({ v: 0, values: { a: "b" } }),
     JSON.stringify({ v: DRAFT_VERSION + 1, values: { a: "b" } }),
-    JSON.stringify({ customer_email: "a@example.fr" }), // unversioned shape
+    JSON.stringify({ customer_email: "a@example.org" }), // unversioned shape
     JSON.stringify({ v: DRAFT_VERSION, values: ["a"] }),
     JSON.stringify({ v: DRAFT_VERSION, values: "a" }),
   ]) {

@@ -56,7 +56,7 @@ test("multipart message with a Vietnamese subject and attachment name", () => {
   assert.ok(eml.split("\r\n").every((l) => l.length <= 78), "line length");
   assert.match(eml, /^[\x00-\x7f]*$/); // 7-bit clean
   const { headers, body, rawHeaders } = parse(eml);
-  assert.equal(headers.from, "client@example.vn");
+  assert.equal(headers.from, "client@example.net");
   assert.equal(headers["x-unsent"], "1");
   assert.equal(headers["mime-version"], "1.0");
   assert.equal(headers["message-id"], "<fixture-1@halcyra.example.com>");

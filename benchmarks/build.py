@@ -22,16 +22,17 @@ import os
 import re
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from local_server import fetch, free_port  # noqa: E402  (the tools folder is not a package)
+
 PROJECT_FILES = ("data", "locales", "docs", "overrides", "hooks", "schemas")
 BLOCK_LINE = re.compile(r"^::: portal .*\n?", re.M)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -263,19 +264,6 @@ def bench_scaling(work: Path, quick: bool) -> list[dict]:
 
 # --- 4. mkdocs serve ----------------------------------------------------------------------------
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def bench_serve(work: Path, edits: int) -> dict:

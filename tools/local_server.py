@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import http.server
+import socket
 import sys
 import threading
+import urllib.request
 from pathlib import Path
 
 
@@ -32,3 +34,19 @@ def serve(directory: Path) -> LocalServer:
     server = LocalServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on, for a server started by another process."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page's text, or "" while the server is not answering (starting, rebuilding)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""

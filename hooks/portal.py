@@ -22,12 +22,14 @@ from mkdocs.utils import normalize_url
 
 from partner_portal import i18n, search
 from partner_portal.conformance import valid_html
+from partner_portal.hosting import Site, base_path, fingerprinted_files, precompress, write_host_configurations
 from partner_portal.load import load_portal
 from partner_portal.localize import Localizer
 from partner_portal.model import Portal
 from partner_portal.minify import minify_scripts
 from partner_portal.publish import write_api
 from partner_portal.render import MARKER, PageLinks, render_block
+from partner_portal.security import apply_policy
 from partner_portal.templates import COMPILED
 
 log = logging.getLogger("mkdocs.plugins.partner_portal")
@@ -35,6 +37,15 @@ log = logging.getLogger("mkdocs.plugins.partner_portal")
 PLACEHOLDER = re.compile(r"<!--portal-block:(?P<name>[a-z0-9-]+)-->")
 HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 WATCHED = ("data", "locales", "schemas", "overrides/portal")
+
+
+# `mkdocs serve` reads the pages from a dev server that sends no host's headers or precompressed
+# files: those are made only by `mkdocs build`.
+_command = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -68,6 +79,11 @@ def _localizer(config: MkDocsConfig) -> Localizer:
     return Localizer(locale, portal.messages[locale], portal.messages[portal.default_locale])  # missing: English, marked
 
 
+def _other_language_roots(config: MkDocsConfig) -> tuple[str, ...]:
+    built, default = _languages(config)
+    return tuple(f"{locale}/" for locale in built if locale != default)
+
+
 def _locale_root(config: MkDocsConfig) -> str:
     _, default = _languages(config)
     locale = config.theme["language"]
@@ -80,7 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     portal = _current[id(config)] = _portal(config)  # validates everything before a single file is written
     if config.strict and portal.translation.strict_problems:  # --strict: no fallback, no gap
         raise i18n.TranslationIncomplete(portal.translation.strict_problems)
-    search.install(config, after=lambda config: i18n.report(portal.translation, config.site_dir))
+    search.install(config, after=lambda config: _finish_site(portal, config))
     t = _localizer(config)
     vendor = portal["programme"]["vendor"]
     config.site_name = t.text("site.name", vendor=vendor)
@@ -102,6 +118,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["portal_text"] = t.text
     env.globals["portal_locale_root"] = _locale_root(config)
     env.globals["portal_vendor"] = _portal(config)["programme"]["vendor"]
+    env.globals["portal_language_roots"] = [base_path(config.site_url or "/") + root for root in _other_language_roots(config)]
     error_page = f"{_locale_root(config)}404.html"
     if error_page != "404.html":
         env.loader = ChoiceLoader([env.loader, FunctionLoader(lambda name: '{% extends "404.html" %}' if name == error_page else None)])
@@ -159,6 +176,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_api(_portal(config), _localizer(config), Path(config.site_dir) / _locale_root(config), site_url)
     # Each language build copies the theme's files again; the last one to run leaves them minified.
     minify_scripts(Path(config.site_dir))
+
+
+def _finish_site(portal: Portal, config: MkDocsConfig) -> None:
+    """Once every language is written: what depends on the whole site."""
+    i18n.report(portal.translation, config.site_dir)
+    site_dir = Path(config.site_dir)
+    policy = apply_policy(site_dir)  # hashes of the inline scripts of the final HTML
+    if _command["name"] == "serve":
+        return
+    site = Site(config.site_url or "/", _other_language_roots(config), policy, fingerprinted_files(site_dir))
+    write_host_configurations(site_dir, site)
+    precompress(site_dir)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

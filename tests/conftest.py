@@ -13,7 +13,7 @@ from typing import Iterator
 
 import pytest
 from bs4 import BeautifulSoup
-from local_server import serve
+from local_server import Nginx
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALES = ("en", "fr", "vi")
@@ -78,11 +78,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-c
 
 
 @pytest.fixture(scope="session")
-def served(site: Build):
-    """The built site on a local http.server, as a partner's browser would get it."""
-    server = serve(site.site)
+def served(site: Build, tmp_path_factory: pytest.TempPathFactory):
+    """The built site on Debian's nginx with the server block the build generated, as a vendor
+    would publish it: its headers (the Content-Security-Policy among them), 404 pages and
+    precompressed files are what every browser test meets."""
+    server = Nginx(site.site, tmp_path_factory.mktemp("nginx"))
     yield server.url
-    server.shutdown()
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -116,10 +118,20 @@ def keep_local(target, foreign: list[str]) -> None:
     target.route("**/*", guard)
 
 
+# Chromium logs most violations itself; the event also catches those it reports only to the page.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`Content-Security-Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} in ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
 @contextmanager
 def watched_page(browser, **options) -> Iterator[Watched]:
-    """A fresh page that records console errors and any request leaving 127.0.0.1."""
+    """A fresh page that records console errors (Content-Security-Policy violations among them) and
+    any request leaving 127.0.0.1."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
     watched = Watched(page, [], [])
     page.on("console", lambda message: watched.console_errors.append(message.text) if message.type == "error" else None)
@@ -135,3 +147,15 @@ def watched_page(browser, **options) -> Iterator[Watched]:
 def watched(browser):
     with watched_page(browser) as page:
         yield page
+
+
+def search(page, base: str, locale_root: str, query: str) -> list[str]:
+    """Type `query` into Material's search on the language's home page; the result links."""
+    page.goto(base + locale_root)
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_timeout(300)  # the list fills in as the worker answers
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "links => links.map(link => link.href)")
+    return [href.removeprefix(base).split("?")[0] for href in hrefs]

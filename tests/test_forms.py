@@ -173,6 +173,7 @@ def test_the_eml_draft_carries_the_screenshots(served, watched, tmp_path: Path) 
     assert DESCRIPTION.replace("\r\n", "\n").replace("\r", "\n") in text.get_content().replace("\r\n", "\n")
     assert attachment.get_filename() == "capture d’écran.png"
     assert attachment.get_content() == png
+    assert launched(watched.console_errors) == []  # the download (a blob: URL) within the Content-Security-Policy
 
 
 @pytest.mark.browser

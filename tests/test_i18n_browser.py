@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LOCALES
+from conftest import LOCALES, search
 
 pytestmark = pytest.mark.browser
 
@@ -15,18 +15,6 @@ QUERIES = {
     "fr": ("gravite", "fr/commitment/"),
     "vi": ("muc do nghiem trong", "vi/commitment/"),
 }
-
-
-def search(page, base: str, locale_root: str, query: str) -> list[str]:
-    """Type `query` into Material's search on the language's home page; the result links."""
-    page.goto(base + locale_root)
-    field = page.locator("input.md-search__input")
-    field.click()
-    field.press_sequentially(query, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    page.wait_for_timeout(300)  # the list fills in as the worker answers
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "links => links.map(link => link.href)")
-    return [href.removeprefix(base).split("?")[0] for href in hrefs]
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -96,11 +96,12 @@ def install(config: MkDocsConfig, after: Any = None) -> None:
     """Replace static-i18n's merge of every language's search entries into one index (its last step,
     run once all languages are built) by one index per language; then run `after(config)`."""
     i18n, search = config.plugins.get("i18n"), config.plugins.get("search") or config.plugins.get("material/search")
-    if i18n is None or search is None or not hasattr(i18n, "search_entries"):
+    if i18n is None or not hasattr(i18n, "search_entries"):
         return
 
     def per_language(config: MkDocsConfig) -> None:
-        write_indexes(config, i18n, search)
+        if search is not None:  # a site without search still gets `after`
+            write_indexes(config, i18n, search)
         if after is not None:
             after(config)
 

@@ -1,0 +1,87 @@
+"""A strict Content-Security-Policy, computed from the site as it is finally written.
+
+Material writes a few small inline scripts into every page (the palette and tab state read from
+localStorage before the page paints); they differ with the page's depth (`new URL("../..")`).
+Rather than allow inline scripts at all, the policy lists the sha256 of each inline script found
+in the final HTML of every language. Every page carries the same policy in a
+`<meta http-equiv>` (for hosts that cannot set headers), and the host configurations send it as a
+header with the directives a meta element cannot carry.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+# Data islands (application/json) are never executed, so they need no hash.
+EXECUTABLE_TYPE = re.compile(r'\btype="(?!text/javascript"|module")[^"]*"', re.IGNORECASE)
+EXISTING_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
+CHARSET_META = re.compile(r'<meta charset="utf-8">\n?', re.IGNORECASE)
+
+# style-src needs no 'unsafe-inline': Material sets styles through the CSSOM (element.style),
+# which CSP allows, and writes no style attribute or <style> element into the HTML.
+# img-src needs data: because Material's stylesheet draws its icons as CSS masks of data: SVGs.
+# connect-src and worker-src: search runs in a worker from our origin and fetches its index there.
+FIXED_DIRECTIVES = (
+    ("default-src", "'none'"),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("worker-src", "'self'"),
+    ("manifest-src", "'self'"),
+    ("form-action", "'self'"),
+    ("base-uri", "'self'"),
+    ("object-src", "'none'"),
+)
+# Ignored in a <meta> element, so sent only as a header.
+HEADER_ONLY_DIRECTIVES = (("frame-ancestors", "'none'"),)
+
+
+def inline_scripts(html: str) -> list[str]:
+    return [match["body"] for match in SCRIPT.finditer(html) if "src=" not in match["attributes"] and not EXECUTABLE_TYPE.search(match["attributes"])]
+
+
+def script_hash(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+@dataclass(frozen=True)
+class Policy:
+    script_hashes: tuple[str, ...]
+
+    def _directives(self, extra: tuple[tuple[str, str], ...]) -> str:
+        script_src = " ".join(("'self'", *self.script_hashes))
+        directives = (FIXED_DIRECTIVES[0], ("script-src", script_src), *FIXED_DIRECTIVES[1:], *extra)
+        return "; ".join(f"{name} {value}" for name, value in directives)
+
+    @property
+    def meta(self) -> str:
+        return self._directives(())
+
+    @property
+    def header(self) -> str:
+        return self._directives(HEADER_ONLY_DIRECTIVES)
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    return sorted(path for path in site_dir.rglob("*.html") if not any(part.startswith(".") for part in path.relative_to(site_dir).parts))
+
+
+def apply_policy(site_dir: Path) -> Policy:
+    """Hash every inline script of the site, then put the one policy into every page's head."""
+    pages = {path: EXISTING_META.sub("", path.read_text(encoding="utf-8")) for path in html_pages(site_dir)}
+    policy = Policy(tuple(sorted({script_hash(body) for html in pages.values() for body in inline_scripts(html)})))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy.meta}">\n'
+    for path, html in pages.items():
+        # The policy covers only what follows it, so it goes first in <head>, after the charset.
+        html, count = CHARSET_META.subn(lambda match: match[0] + meta, html, count=1)
+        if not count:
+            html = html.replace("<head>", "<head>" + meta, 1)
+        path.write_text(html, encoding="utf-8")
+    return policy

@@ -275,3 +275,22 @@ def test_a_host_with_one_404_page_sends_the_reader_to_their_languages(browser, s
         page.wait_for_url(f"{served}{locale}404.html")
         assert page.locator("html").get_attribute("lang") == locale.rstrip("/")
         assert violations(watched.console_errors) == []
+
+
+# --- units -------------------------------------------------------------------------------------
+
+
+def test_the_policy_hashes_executable_inline_scripts_only_and_is_applied_once(tmp_path: Path) -> None:
+    from partner_portal.security import apply_policy, script_hash
+
+    page = '<html><head>\n    <meta charset="utf-8">\n<title>x</title></head><body>{}</body></html>'
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(page.format('<script>one()</script><script type="application/json">{"a": 1}</script>'), encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text(page.format('<script type="module">two()</script><script src="x.js"></script>'), encoding="utf-8")
+    first = apply_policy(tmp_path)
+    assert first.script_hashes == tuple(sorted((script_hash("one()"), script_hash("two()"))))
+    assert apply_policy(tmp_path) == first  # a rebuild over the same files (mkdocs serve) changes nothing
+    html = (tmp_path / "a" / "index.html").read_text(encoding="utf-8")
+    assert html.count("Content-Security-Policy") == 1
+    assert html.startswith(f'<html><head>\n    <meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="{first.meta}">\n<title>')
+    assert script_hash("one()") == "'sha256-" + base64.b64encode(hashlib.sha256(b"one()").digest()).decode() + "'"

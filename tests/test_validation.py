@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import time
+import tracemalloc
 from pathlib import Path
+from typing import Callable
 
 import pytest
+import yaml
 
 from conftest import LOCALES, mkdocs_build
+from partner_portal import source
 from partner_portal.errors import PortalDataError
 from partner_portal.load import load_portal
 
@@ -157,6 +163,68 @@ def test_unknown_block_in_a_page(project: Path) -> None:
     line = line_of(project, "docs/fr/offerings.md", "tier-offering")
     [message] = problems(project)
     assert message.startswith(f"docs/fr/offerings.md:{line}: ::: portal: unknown block 'tier-offering'; known blocks: ")
+
+
+# --- unsafe input (#12): each stops the build with one line, before a file is written ---
+
+
+def billion_laughs(project: Path) -> None:
+    """Nine lines of nested aliases, appended to data/tiers.yml, that expand to 9**9 values."""
+    lines = ["lol0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"lol{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]" for level in range(1, 9)]
+    with (project / "data/tiers.yml").open("a", encoding="utf-8") as file:
+        file.write("\n".join(lines) + "\n")
+
+
+LOADERS = [
+    pytest.param("CSafeLoader", id="libyaml", marks=pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML without libyaml")),
+    pytest.param("SafeLoader", id="pure-python"),
+]
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_yaml_alias_is_refused_before_it_expands(project: Path, monkeypatch: pytest.MonkeyPatch, loader: str) -> None:
+    monkeypatch.setattr(source, "FAST_LOADER", getattr(yaml, loader))
+    billion_laughs(project)
+    line = line_of(project, "data/tiers.yml", "lol1:")
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(source.SourceError) as caught:
+            source.load_source(project / "data/tiers.yml", "data/tiers.yml")
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(caught.value.problem) == (
+        f"data/tiers.yml:{line}: lol1[0]: YAML alias '*a0' is not allowed: aliases repeat data, and nested ones expand a small file without bound; write the value out"
+    )
+    assert elapsed < 1 and peak < 16 * 2**20, (elapsed, peak)
+
+
+def test_recursive_yaml_alias(project: Path) -> None:
+    edit(project, "data/tiers.yml", "tiers:\n", "loop: &loop [*loop]\ntiers:\n")
+    line = line_of(project, "data/tiers.yml", "loop:")
+    [message] = problems(project)
+    assert message.startswith(f"data/tiers.yml:{line}: loop[0]: YAML alias '*loop' is not allowed")
+
+
+UNSAFE: dict[str, tuple[Callable[[Path], None], str, str]] = {
+    "billion-laughs": (billion_laughs, "data/tiers.yml", "lol1[0]: YAML alias '*a0' is not allowed"),
+}
+
+
+@pytest.mark.parametrize("mistake", UNSAFE)
+def test_unsafe_input_stops_the_build_in_one_line_and_writes_nothing(project: Path, mistake: str) -> None:
+    break_it, file, message = UNSAFE[mistake]
+    break_it(project)
+    site = project / "site"
+    build = mkdocs_build(project, site, "--strict")
+    assert build.returncode != 0
+    assert "Traceback" not in build.log
+    [line] = [line.strip() for line in build.log.splitlines() if line.startswith("  ") and ".yml:" in line]
+    assert re.fullmatch(rf"{re.escape(file)}:[0-9]+: {re.escape(message)}.*", line), build.log
+    assert not site.exists()
 
 
 def test_missing_data_file(project: Path) -> None:

@@ -3,6 +3,9 @@
 PyYAML silently keeps the last of two equal keys; a maintainer who pastes a block twice would
 never know. We compose the node tree with the safe loader and build the Python values ourselves,
 so each value keeps the line it came from and a second equal key is an error.
+
+Aliases (`*name`) are refused: building values from the tree would expand each one anew, and
+nine lines of nested aliases ("billion laughs") then grow to gigabytes. Our files never need one.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ class SourceError(Exception):
 
 
 def load_source(path: Path, name: str) -> Source:
-    """Parse `path`; raise SourceError naming the file and line for bad syntax or a duplicate key."""
+    """Parse `path`; raise SourceError naming the file and line for bad syntax, a duplicate key or an alias."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -66,8 +69,12 @@ def _parse(text: str, name: str, loader_class: type) -> Source:
     try:
         node = loader.get_single_node()
         source = Source(name, None)
-        source.data = {} if node is None else _build(node, (), source, loader)
+        source.data = {} if node is None else _build(node, (), source, loader, set())
         return source
+    except _Alias as alias:
+        event = _first_alias(text, loader_class)
+        message = f"YAML alias '*{event.anchor}' is not allowed: aliases repeat data, and nested ones expand a small file without bound; write the value out"
+        raise SourceError(Problem(name, event.start_mark.line + 1, alias.path, message)) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -79,13 +86,39 @@ def _parse(text: str, name: str, loader_class: type) -> Source:
         loader.dispose()
 
 
-def _build(node: yaml.Node, path: KeyPath, source: Source, loader: yaml.SafeLoader) -> Any:
+class _Alias(Exception):
+    def __init__(self, path: KeyPath) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+def _first_alias(text: str, loader_class: type) -> yaml.AliasEvent:
+    """The first alias of `text`: the composed tree keeps no trace of where an alias was written."""
+    loader = loader_class(text)
+    try:
+        while loader.check_event() and not loader.check_event(yaml.AliasEvent):
+            loader.get_event()
+        return loader.get_event()
+    finally:
+        loader.dispose()
+
+
+def _visit(node: yaml.Node, path: KeyPath, seen: set[int]) -> None:
+    # The composer gives an alias the very node its anchor names: a node met twice is an alias.
+    if id(node) in seen:
+        raise _Alias(path)
+    seen.add(id(node))
+
+
+def _build(node: yaml.Node, path: KeyPath, source: Source, loader: yaml.SafeLoader, seen: set[int]) -> Any:
+    _visit(node, path, seen)
     source.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise SourceError(source.problem(path, "a key must be a plain value, not a list or mapping"))
+            _visit(key_node, path, seen)
             key = loader.construct_object(key_node)
             if key in result:
                 first = source.lines[path + (key,)]
@@ -98,9 +131,9 @@ def _build(node: yaml.Node, path: KeyPath, source: Source, loader: yaml.SafeLoad
                     )
                 )
             source.lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _build(value_node, path + (key,), source, loader)
+            result[key] = _build(value_node, path + (key,), source, loader, seen)
             source.lines[path + (key,)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (index,), source, loader) for index, item in enumerate(node.value)]
+        return [_build(item, path + (index,), source, loader, seen) for index, item in enumerate(node.value)]
     return loader.construct_object(node)

@@ -209,8 +209,25 @@ def test_recursive_yaml_alias(project: Path) -> None:
     assert message.startswith(f"data/tiers.yml:{line}: loop[0]: YAML alias '*loop' is not allowed")
 
 
+def add_language(project: Path, code: str) -> None:
+    """A language in mkdocs.yml, after Vietnamese, with a locale file copied from French."""
+    edit(project, "mkdocs.yml", "          name: Tiếng Việt\n          build: true\n", f"          name: Tiếng Việt\n          build: true\n        - locale: {code}\n          name: New\n          build: true\n")
+    (project / f"locales/{code}.yml").write_text((project / "locales/fr.yml").read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def test_language_code_cldr_does_not_know(project: Path) -> None:
+    add_language(project, "jp")  # Japan's country code; Japanese is ja
+    line = line_of(project, "mkdocs.yml", "locale: jp")
+    with pytest.raises(PortalDataError) as caught:
+        load_portal(project, LOCALES + ("jp",), "en")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"mkdocs.yml:{line}: plugins.i18n.languages[3].locale: 'jp' is not a language code CLDR knows; closest CLDR codes: 'ja', 'pt', 'ps'"
+    ]
+
+
 UNSAFE: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "billion-laughs": (billion_laughs, "data/tiers.yml", "lol1[0]: YAML alias '*a0' is not allowed"),
+    "unknown-language": (lambda project: add_language(project, "xx"), "mkdocs.yml", "plugins.i18n.languages[3].locale: 'xx' is not a language code CLDR knows"),
 }
 
 

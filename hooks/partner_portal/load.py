@@ -18,7 +18,7 @@ from .localize import Localizer, MissingText
 from .model import Portal
 from .render import BLOCKS, PageLinks, block_names_in, render_block
 from .source import Source, SourceError, load_source
-from .validate import DATA_FILES, locale_problems, reference_problems, schema_problems
+from .validate import DATA_FILES, language_problems, locale_problems, reference_problems, schema_problems
 
 log = logging.getLogger("mkdocs.plugins.partner_portal")
 
@@ -48,7 +48,7 @@ def load_portal(root: Path, locales: tuple[str, ...], default: str) -> Portal:
 @lru_cache(maxsize=4)
 def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprint) -> Portal:
     log.debug("Loading and validating data/ and locales/")
-    problems: list[Problem] = []
+    problems = language_problems(root / "mkdocs.yml", (*locales, default))
 
     def read(path: Path, name: str) -> Source | None:
         if not path.exists():

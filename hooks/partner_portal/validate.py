@@ -12,7 +12,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterator
 
+import yaml
 from babel import Locale
+from babel.core import UnknownLocaleError
+from babel.languages import get_official_languages
+from babel.localedata import locale_identifiers
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -279,6 +283,53 @@ def _field_problems(fields: list[dict], path: KeyPath, source: Source, seen: lis
             yield source.problem(where + ("shown_when", "field"), _unknown(condition["field"], seen, "earlier field"))
         if kind == "group":
             yield from _field_problems(field["fields"], where + ("fields",), source, seen)
+
+
+# --- languages of mkdocs.yml -------------------------------------------------------------------
+
+_LANGUAGES: KeyPath = ("plugins", "i18n", "languages")
+
+
+def language_problems(config_file: Path, locales: tuple[str, ...]) -> list[Problem]:
+    """Every language is one CLDR knows: Babel names, formats and pluralizes in it."""
+    problems = []
+    for locale in dict.fromkeys(locales):
+        try:
+            Locale.parse(locale)
+        except (UnknownLocaleError, ValueError):
+            path, line = _language_entry(config_file, locale)
+            close = ", ".join(f"'{code}'" for code in _closest_locales(locale))
+            problems.append(Problem(config_file.name, line, path, f"'{locale}' is not a language code CLDR knows" + (f"; closest CLDR codes: {close}" if close else "")))
+    return problems
+
+
+def _closest_locales(code: str) -> list[str]:
+    # A country code is the usual slip (jp, cz, vn for ja, cs, vi): its official languages first.
+    official = list(get_official_languages(code.upper()))
+    spelled = difflib.get_close_matches(code.replace("-", "_"), locale_identifiers(), n=3, cutoff=0.5)
+    return list(dict.fromkeys(official + spelled))[:3]
+
+
+def _language_entry(config_file: Path, locale: str) -> tuple[KeyPath, int]:
+    """The key path and line of `locale:` in mkdocs.yml (MkDocs keeps neither); line 1 if not found."""
+    text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
+    languages = _child(_child(_child(yaml.compose(text, Loader=yaml.SafeLoader), "plugins"), "i18n"), "languages")
+    for index, entry in enumerate(languages.value if isinstance(languages, yaml.SequenceNode) else []):
+        node = _child(entry, "locale")
+        if isinstance(node, yaml.ScalarNode) and node.value == locale:
+            return _LANGUAGES + (index, "locale"), node.start_mark.line + 1
+    return _LANGUAGES, 1
+
+
+def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """`key` of a mapping node or, in a list (MkDocs' plugins), of the item that has it. Only
+    composed, never constructed: mkdocs.yml has tags (!!python/name) no safe loader builds."""
+    for item in node.value if isinstance(node, yaml.SequenceNode) else [node]:
+        if isinstance(item, yaml.MappingNode):
+            for key_node, value_node in item.value:
+                if key_node.value == key:
+                    return value_node
+    return None
 
 
 # --- locale files -------------------------------------------------------------------------

@@ -225,9 +225,50 @@ def test_language_code_cldr_does_not_know(project: Path) -> None:
     ]
 
 
+def link_after_a_space(project: Path) -> None:
+    # Markdown skips the space; a check of the source that expected `](` right before `{` did not.
+    edit(project, "locales/fr.yml", "[blog]({blog})", "[blog]( javascript:alert(1)) ({blog})")
+
+
+def reference_style_link(project: Path) -> None:
+    edit(project, "locales/en.yml", "[i18n-status.json]({json}).", "[i18n-status.json][r] ({json}).\\n\\n[r]: javascript:alert(1)")
+
+
+def test_markdown_link_target_after_a_space(project: Path) -> None:
+    link_after_a_space(project)
+    line = line_of(project, "locales/fr.yml", "text_md:")
+    assert problems(project) == [f"locales/fr.yml:{line}: expectations.stay-connected.text_md: link target 'javascript:alert(1)' must be one of the placeholders of the English text"]
+
+
+def test_reference_style_markdown_link(project: Path) -> None:
+    reference_style_link(project)
+    line = line_of(project, "locales/en.yml", "json_md:")
+    assert problems(project) == [f"locales/en.yml:{line}: i18n.status.json_md: link target 'javascript:alert(1)' must be one of the placeholders of the English text"]
+
+
+def test_markdown_that_the_page_would_leave_out(project: Path) -> None:
+    edit(project, "locales/fr.yml", "[blog]({blog})", "![blog]({blog})")
+    line = line_of(project, "locales/fr.yml", "text_md:")
+    assert problems(project) == [
+        f"locales/fr.yml:{line}: expectations.stay-connected.text_md: Markdown makes a <img> of this text, which the page leaves out: "
+        "only [links]({placeholder}), *emphasis*, **strong**, `code` and line breaks are kept"
+    ]
+
+
+def test_html_in_a_markdown_text(project: Path) -> None:
+    edit(project, "locales/fr.yml", "[blog]({blog})", '<a href="{blog}">blog</a>')
+    line = line_of(project, "locales/fr.yml", "text_md:")
+    assert problems(project) == [
+        f"locales/fr.yml:{line}: expectations.stay-connected.text_md: '<a href=\"{{blog}}\">' would show as text: HTML is not allowed here; "
+        "write Markdown, such as [words]({placeholder}) or *emphasis*"
+    ]
+
+
 UNSAFE: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "billion-laughs": (billion_laughs, "data/tiers.yml", "lol1[0]: YAML alias '*a0' is not allowed"),
     "unknown-language": (lambda project: add_language(project, "xx"), "mkdocs.yml", "plugins.i18n.languages[3].locale: 'xx' is not a language code CLDR knows"),
+    "link-after-a-space": (link_after_a_space, "locales/fr.yml", "expectations.stay-connected.text_md: link target 'javascript:alert(1)'"),
+    "reference-style-link": (reference_style_link, "locales/en.yml", "i18n.status.json_md: link target 'javascript:alert(1)'"),
 }
 
 

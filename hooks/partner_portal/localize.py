@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any, Iterable
 
 import markdown
+import nh3
 from babel import Locale
 from babel.lists import format_list
 from babel.numbers import format_decimal
@@ -21,6 +22,18 @@ _UNITS = {"hour": "duration-hour", "day": "duration-day"}
 # (i18n.finish_fallbacks) in text, and drops them in attributes, titles and scripts, where a tag
 # cannot go. Every text, whatever the template does with it, is thus safe and marked.
 FALLBACK_OPEN, FALLBACK_CLOSE = "\ue000", "\ue001"
+
+# What a `_md` text may become, and no more: the inline Markdown TRANSLATING.md offers (links,
+# emphasis, code) and links to https, mailto or our own pages. Markdown has many spellings for a
+# link target (spaces, references, entities, mixed case), so it is the HTML that is cleaned;
+# validation reports a text that loses anything here (validate._markdown_problems).
+_SANITIZER = nh3.Cleaner(
+    tags={"a", "em", "strong", "code", "br"},
+    attributes={"a": {"href"}},
+    url_schemes={"https", "mailto"},
+    url_relative="pass_through",
+    link_rel=None,
+)
 
 
 def unmark(text: str) -> str:
@@ -73,12 +86,7 @@ class Localizer:
         return key in self.messages
 
     def _markdown(self, template: str, params: dict[str, Any]) -> Markup:
-        # Escaping first means a translator's raw HTML shows as text; link targets are checked
-        # by validation to be placeholders, so only data-supplied addresses become links.
-        html = markdown.markdown(str(_fill(template, params)))
-        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            html = html[3:-4]
-        return Markup(html)
+        return Markup(sanitize(markdown_html(template, params)))
 
     # --- CLDR ------------------------------------------------------------------------------
 
@@ -118,6 +126,20 @@ class Localizer:
 
     def duration_range(self, bounds: dict[str, Any]) -> Markup:
         return self.text("common.range", min=self.number(bounds["min"]), max=self.duration(bounds["max"], bounds["unit"]))
+
+
+def markdown_html(template: str, params: dict[str, Any]) -> str:
+    """The HTML of a Markdown text with its placeholders filled, not yet sanitized, without the
+    paragraph around a single one."""
+    # Escaping first means a translator's raw HTML shows as text.
+    html = markdown.markdown(str(_fill(template, params)))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html
+
+
+def sanitize(html: str) -> str:
+    return _SANITIZER.clean(html)
 
 
 def _fill(template: str, params: dict[str, Any]) -> Markup:

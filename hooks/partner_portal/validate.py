@@ -8,7 +8,9 @@ import json
 import re
 import string
 import zoneinfo
+from collections import Counter
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -22,6 +24,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from .errors import KeyPath, Problem
+from .localize import markdown_html, sanitize
 from .source import Source
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
@@ -334,7 +337,7 @@ def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
 
 # --- locale files -------------------------------------------------------------------------
 
-_LINK_TARGET = re.compile(r"\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
+_SHOWN_AS_TEXT = re.compile(r"<[A-Za-z!/?][^<>]*>?")
 
 
 def flatten(messages: dict, prefix: KeyPath = ()) -> dict[KeyPath, str]:
@@ -359,6 +362,44 @@ def _format_problem(text: str) -> str | None:
     return None
 
 
+class _Fragment(HTMLParser):
+    """The elements and the text of an HTML fragment, entities decoded."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text = ""
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+def _markdown_problems(text: str) -> Iterator[str]:
+    """Judged on the HTML a `_md` text becomes, with each placeholder standing for itself: its
+    Markdown has too many spellings of a link (spaces, references, entities) to check the source."""
+    targets = {f"{{{name}}}" for name in placeholders(text)}
+    html = markdown_html(text, {target[1:-1]: target for target in targets})
+    rendered, published = _Fragment(html), _Fragment(sanitize(html))
+    for tag, attributes in rendered.elements:
+        if tag == "a" and attributes["href"] not in targets:
+            yield f"link target '{_visible(attributes['href'])}' must be one of the placeholders of the English text"
+    for tag in Counter(tag for tag, _ in rendered.elements) - Counter(tag for tag, _ in published.elements):
+        yield f"Markdown makes a <{tag}> of this text, which the page leaves out: only [links]({{placeholder}}), *emphasis*, **strong**, `code` and line breaks are kept"
+    markup = _SHOWN_AS_TEXT.search(rendered.text)
+    if markup:
+        yield f"'{_visible(markup.group())}' would show as text: HTML is not allowed here; write Markdown, such as [words]({{placeholder}}) or *emphasis*"
+
+
+def _visible(text: str) -> str:
+    """Control characters spelled out, so that a message stays one readable line."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
 def locale_problems(locales: dict[str, Source], default: str) -> list[Problem]:
     """Every translated text has the placeholders of its English text. A missing translation or an
     unused key is no error here: the page falls back to English and the translation status lists
@@ -377,9 +418,7 @@ def locale_problems(locales: dict[str, Source], default: str) -> list[Problem]:
                 problems.append(source.problem(key, broken))
                 continue
             if key[-1].endswith("_md"):
-                for target in _LINK_TARGET.findall(text):
-                    if not re.fullmatch(r"\{[a-z_]+\}", target):
-                        problems.append(source.problem(key, f"link target '{target}' must be one of the placeholders of the English text"))
+                problems.extend(source.problem(key, message) for message in _markdown_problems(text))
             if locale == default:
                 continue
             if key in reference and _format_problem(reference[key]) is None and placeholders(text) != placeholders(reference[key]):

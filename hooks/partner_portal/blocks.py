@@ -6,6 +6,8 @@ A block without special needs gets the portal and the localizer only.
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Any
 
 from markupsafe import Markup
@@ -18,16 +20,15 @@ LEVELS = ("level_2", "level_3", "level_4")
 
 
 def place_name(t: Localizer, item: dict[str, Any]) -> Markup:
-    """A region or a person's coverage: an area label, CLDR territory names, or both."""
-    parts = []
-    if "area" in item:
-        parts.append(t.text(f"areas.{item['area']}"))
-    if "territories" in item:
-        names = t.territories(item["territories"])
-        if "detail_territories" in item:
-            names = t.text("escalation.region_with_details", name=names, details=t.territories(item["detail_territories"]))
-        parts.append(names)
-    return Markup(": ").join(parts)
+    """A region or a person's coverage: an area label, CLDR territory names, or both, as
+    "DACH (Allemagne, Autriche et Suisse)" in the language's own bracket pattern."""
+    names = t.territories(item["territories"]) if "territories" in item else None
+    if names is not None and "detail_territories" in item:
+        names = t.text("escalation.region_with_details", name=names, details=t.territories(item["detail_territories"]))
+    if "area" not in item:
+        return names or Markup("")
+    area = t.text(f"areas.{item['area']}")
+    return t.text("escalation.region_with_details", name=area, details=names) if names is not None else area
 
 
 def _simple(*names: str) -> None:
@@ -239,18 +240,31 @@ def response_time_calculator(portal: Portal, t: Localizer) -> dict[str, Any]:
     }
 
 
+# CLDR writes the first day of a month as a plain number; French writes it as an ordinal, "1er"
+# ("1er janv. 2026"), which no CLDR date pattern says.
+FIRST_OF_MONTH = {"fr": "1er"}
+
+
+def calendar_date(t: Localizer, day: datetime.date) -> str:
+    """A date in the language's medium format ("Jan 1, 2026", "1er janv. 2026", "1 thg 1, 2026")."""
+    from babel.dates import format_date
+
+    pattern = t.babel.date_formats["medium"].pattern
+    first = FIRST_OF_MONTH.get(t.babel.language)
+    if first and day.day == 1:
+        pattern = re.sub(r"(?<![d'])d(?!d)", f"'{first}'", pattern)
+    return format_date(day, pattern, locale=t.babel)
+
+
 @block("support-calendar")
 def support_calendar(portal: Portal, t: Localizer) -> dict[str, Any]:
-    from babel.dates import format_date
-    import datetime
-
     from .publish import api_document
 
     regions = api_document(portal, t)["escalation"]["regions"]
     rows = [
         {
             **region,
-            "holidays": [(day, format_date(datetime.date.fromisoformat(day), "medium", locale=t.babel)) for day in region["holidays"]],
+            "holidays": [(day, calendar_date(t, datetime.date.fromisoformat(day))) for day in region["holidays"]],
         }
         for region in regions
     ]

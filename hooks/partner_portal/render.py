@@ -82,7 +82,15 @@ def block(name: str) -> Callable[[BlockView], BlockView]:
 def render_block(name: str, portal: Portal, t: Localizer, link: PageLinks) -> Markup:
     context = BLOCKS[name](portal, t)
     template = environment().get_template(f"blocks/{name}.html")
-    return Markup(template.render(portal=portal, t=t, link=link, yes_no=lambda value: yes_no(t, value), **context))
+    return Markup(template.render(portal=portal, t=t, link=link, yes_no=lambda value: yes_no(t, value), pair=lambda label, value, question=False: pair(t, label, value, question), **context))
+
+
+def pair(t: Localizer, label: str, value: str, question: bool = False) -> Markup:
+    """A label and its value, or a question and its answer, joined as the language joins them:
+    "User ID: …", "Identifiant utilisateur : …"; no colon after a question mark."""
+    if question:
+        return t.text("common.question_answer", question=label, answer=value)
+    return t.text("common.label_value", label=label, value=value)
 
 
 def yes_no(t: Localizer, value: bool) -> Markup:

@@ -68,7 +68,7 @@ function mount(root) {
         // Made here: an empty <time> in the page would not be valid HTML.
         const time = document.createElement("time");
         time.dateTime = date.toISOString();
-        time.textContent = formatInstant(date, lang, zone);
+        time.textContent = formatInstant(date, lang, zone, m.moment);
         $(`[data-milestone="${key}"] [data-zone="${zoneKey}"]`).replaceChildren(time);
       }
     }

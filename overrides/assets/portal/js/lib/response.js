@@ -6,6 +6,7 @@
  * Every figure (windows, working week, zones, holidays) comes from the
  * page's JSON, which the build takes from data/.
  */
+import { fill } from "./fill.js";
 import { responseWindows } from "./worktime.js";
 
 /**
@@ -45,27 +46,33 @@ export function computeTimes(config, { severity, region, sentAt, roundTheClock =
   return { ...windows, roundTheClock: aroundTheClock };
 }
 
-/** @type {Map<string, Intl.DateTimeFormat>} */
+/** @type {Map<string, {date: Intl.DateTimeFormat, time: Intl.DateTimeFormat, zone: Intl.DateTimeFormat}>} */
 const formats = new Map();
 
 /**
- * "Monday, June 15, 2026 at 1:30 AM GMT+1", "lundi 15 juin 2026 à 01:30 UTC+1":
- * an instant in `timeZone`, in the words of `lang`.
+ * "Monday, June 15, 2026 at 1:30 AM (BST)", "lundi 15 juin 2026 à 02:30 (UTC+2)",
+ * "Thứ Hai, 15 tháng 6, 2026, 07:30 (GMT+7)": an instant in `timeZone`, in the words of
+ * `lang`, its date, time and zone in the order of `pattern` (tools.calculator.moment).
+ * Not CLDR's date-time pattern: in some languages it puts the time first ("lúc 07:30 GMT+7
+ * Thứ Hai, …"), where a reader writes the weekday first.
  * @param {Date} date
  * @param {string} lang
  * @param {string} timeZone
+ * @param {string} [pattern] with {date}, {time} and {zone}
  */
-export function formatInstant(date, lang, timeZone) {
+export function formatInstant(date, lang, timeZone, pattern = "{date} {time} ({zone})") {
   const key = `${lang}|${timeZone}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang, {
-      timeZone, weekday: "long", year: "numeric", month: "long", day: "numeric",
-      hour: "numeric", minute: "2-digit", timeZoneName: "short",
-    });
+    f = {
+      date: new Intl.DateTimeFormat(lang, { timeZone, dateStyle: "full" }),
+      time: new Intl.DateTimeFormat(lang, { timeZone, timeStyle: "short" }),
+      zone: new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: "short" }),
+    };
     formats.set(key, f);
   }
-  return f.format(date);
+  const zone = f.zone.formatToParts(date).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+  return fill(pattern, { date: f.date.format(date), time: f.time.format(date), zone });
 }
 
 /**

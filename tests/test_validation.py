@@ -145,6 +145,15 @@ def test_placeholder_mismatch(project: Path) -> None:
     assert problems(project) == [f"locales/fr.yml:{line}: site.name: placeholders differ from English: expected {{vendor}}"]
 
 
+@pytest.mark.parametrize("placeholder", ["{}", "{0}"])
+def test_placeholder_without_a_name(project: Path, placeholder: str) -> None:
+    edit(project, "locales/fr.yml", "Support partenaires {vendor}", f"Support partenaires {placeholder}")
+    line = line_of(project, "locales/fr.yml", f"Support partenaires {placeholder}")
+    assert problems(project) == [
+        f"locales/fr.yml:{line}: site.name: a placeholder without a name ({{}} or {{0}}); write it as the English text names it, or a literal brace as {{{{ or }}}}"
+    ]
+
+
 def test_text_the_data_needs_but_english_lacks(project: Path) -> None:
     # Translations fall back to English; a text English lacks too has nothing to fall back to.
     edit(project, "data/programme.yml", "  - product-feedback\n", "  - product-feedback\n  - training\n")

@@ -356,9 +356,11 @@ def placeholders(text: str) -> set[str]:
 
 def _format_problem(text: str) -> str | None:
     try:
-        list(string.Formatter().parse(text))
+        fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     except ValueError as error:
         return f"broken placeholder ({error}); write a literal brace as {{{{ or }}}}"
+    if any(not name or name.isdigit() for name in fields):
+        return "a placeholder without a name ({} or {0}); write it as the English text names it, or a literal brace as {{ or }}"
     return None
 
 

@@ -236,6 +236,17 @@ def test_folding() -> None:
     assert search.lunr_language("vi") == "vi" and search.lunr_language("xx") == "en"
 
 
+def test_folding_in_arabic_and_japanese() -> None:
+    # Arabic: short vowels, tatweel and the hamza of an alef are what readers leave out.
+    assert search.fold("إِدَارَةُ الحسابات") == "ادارة الحسابات"
+    assert search.fold("أولوية، آخر، مـــرحبا، ٱلدعم") == "اولوية، اخر، مرحبا، الدعم"
+    # Japanese: a voicing mark makes another word (パ pa, ハ ha); nothing to fold.
+    assert search.fold("パートナーサポート・ガイド") == "パートナーサポート・ガイド"
+    assert search.folded_words("パートナーサポートのガイド") == ""
+    # Japanese and Arabic punctuation separate words as spaces do.
+    assert search.folded_words("「重大度」、（إِدَارَة）؛") == "ادارة"
+
+
 def test_a_complete_site_has_no_fallback_anywhere(site) -> None:
     for path in site.site.rglob("*"):
         if path.suffix in (".html", ".json", ".xml"):

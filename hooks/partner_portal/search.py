@@ -7,7 +7,8 @@ page's Material configuration points its search at it: `base` in the page's __co
 the language's root, which Material uses only to fetch the index and to resolve result links.
 
 Accents: for every indexed section, the words whose accent-free form differs ("gravité" →
-"gravite", "mức độ nghiêm trọng" → "muc do nghiem trong", Vietnamese đ → d) go into two extra
+"gravite", "mức độ nghiêm trọng" → "muc do nghiem trong", Vietnamese đ → d, Arabic "إدارة" →
+"ادارة"; Japanese voicing marks are kept, they make another word) go into two extra
 fields, folded_title and folded_text, boosted like title and text. Lunr matches a query typed
 without accents against them; results still show the original text. Typed with accents, a word
 matches the original fields as before.
@@ -31,18 +32,25 @@ from .localize import unmark
 # Whitespace, hyphens and punctuation, French apostrophes and quotes included, so that
 # "l’escalade" or "(gravité)" index "escalade" and "gravité" (the stock separator splits on
 # whitespace and hyphens only). Lunr applies it to the query too.
-SEPARATOR = r"""[\s\-‐–—,.;:!?¡¿()\[\]{}"'’‘“”«»/\\|…·•]+"""
+SEPARATOR = r"""[\s\-‐–—,.;:!?¡¿()\[\]{}"'’‘“”«»/\\|…·•、。，．・：；！？「」『』（）【】〜،؛؟]+"""
 PIPELINE = ["stopWordFilter"]  # Material's default for every language: no stemming, no trimming
 LUNR_DIR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
 _TAG = re.compile(r"<[^>]+>")
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">.*?"base":\s*")([^"]*)(")', re.S)
-_LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
+_LETTERS = str.maketrans(
+    {"đ": "d", "Đ": "D", "ð": "d", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+     "ٱ": "ا", "ـ": None}  # Arabic alef wasla, typed as a bare alef; tatweel, a stretch that is no letter
+)
+# Japanese voicing marks make another word (パ is pa, ハ is ha): the only marks folding keeps.
+_WORD_MARKS = {"\u3099", "\u309a"}
 
 
 def fold(text: str) -> str:
-    """Text without accents or tone marks: "Mức độ nghiêm trọng" → "Muc do nghiem trong"."""
+    """Text without what readers leave out when they type: Latin accents and Vietnamese tones
+    ("Mức độ nghiêm trọng" → "Muc do nghiem trong"), Arabic short vowels and the hamza over or
+    under an alef ("إدارة" → "ادارة")."""
     decomposed = unicodedata.normalize("NFD", text.translate(_LETTERS))
-    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char) or char in _WORD_MARKS))
 
 
 def folded_words(markup: str) -> str:

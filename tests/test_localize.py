@@ -19,6 +19,18 @@ def test_durations_follow_each_languages_plural_rules() -> None:
     assert Localizer("vi", {}).duration(3, "day") == "3 ngày"  # vi has no long unit names of its own
 
 
+def test_arabic_durations_have_their_plural_forms_and_always_a_figure() -> None:
+    ar = Localizer("ar", {})
+    # CLDR's six Arabic plural categories; one and two are words without a figure in CLDR.
+    assert [ar.duration(n, "hour") for n in (0, 1, 2, 3, 11, 100)] == ["0 ساعة", "1 ساعة", "2 ساعة", "3 ساعات", "11 ساعة", "100 ساعة"]
+    assert [ar.duration(n, "day") for n in (1, 2, 5, 11)] == ["1 يوم", "2 يوم", "5 أيام", "11 يومًا"]
+    for n in range(0, 30):
+        for unit in ("hour", "day"):
+            text = Localizer("ar", {}).duration(n, unit)
+            assert str(n) in text and "duration" not in text, text
+    assert Localizer("ja", {}).duration(4, "hour") == "4 時間"
+
+
 def test_lists_weekdays_and_countries_come_from_cldr() -> None:
     assert Localizer("fr", {}).territories(["FR", "MC"]) == "France et Monaco"
     assert Localizer("vi", {}).territories(["150", "GB"]) == "Châu Âu và Vương quốc Anh"

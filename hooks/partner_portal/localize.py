@@ -114,12 +114,17 @@ class Localizer:
         return name[:1].upper() + name[1:]
 
     def duration(self, amount: int, unit: str) -> str:
-        """"3 hours", "3 heures", "3 giờ": CLDR unit patterns with the language's plural rules."""
-        unit_id = _UNITS[unit]
-        patterns = self.babel._data["unit_patterns"].get(unit_id, {})
-        # Some locales (vi) alias their long unit names to the short ones, which Babel does not follow.
-        length = "long" if "long" in patterns else "short"
-        return format_unit(amount, unit_id, length=length, locale=self.babel)
+        """"3 hours", "3 heures", "3 giờ", "3 ساعات": CLDR unit patterns with the language's plural rules."""
+        patterns = self.babel._data["unit_patterns"].get(_UNITS[unit], {})
+        # Babel does not follow CLDR's aliases from long names to short ones (vi; ar for days), so the
+        # first length that has plural forms is the language's own.
+        forms = next(forms for length in ("long", "short") if set(forms := patterns.get(length, {})) - {"per"})
+        pattern = forms.get(self.babel.plural_form(amount)) or forms["other"]
+        # Arabic writes one and two hours as a word with no figure ("ساعة", "ساعتان"): in a range or
+        # beside a figure the number must show, as the "other" form writes it.
+        if "{0}" not in pattern:
+            pattern = forms["other"]
+        return pattern.replace("{0}", self.number(amount))
 
     def megabytes(self, amount: int) -> str:
         return format_unit(amount, "digital-megabyte", length="short", locale=self.babel)

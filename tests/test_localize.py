@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
@@ -79,3 +82,20 @@ def test_markup_in_data_and_translations_shows_as_text(project: Path) -> None:
     assert "<img src=x" not in ticket and "&lt;img src=x onerror=alert(1)&gt;" in ticket
     soup = BeautifulSoup(home, "html.parser")
     assert not [script for script in soup.find_all("script") if "alert(1)" in script.get_text()]
+
+
+@pytest.mark.parametrize("locale", ["fr", "vi", "ja", "ar"])
+def test_country_names_sort_as_the_browsers_collator_sorts_them(locale: str) -> None:
+    """The static lists (built with ICU) and the tools (the browser's Intl.Collator) in one order."""
+    t = Localizer(locale, {})
+    names = [name for code, name in t.babel.territories.items() if code.isalpha()]
+    script = "const names = JSON.parse(require('fs').readFileSync(0, 'utf8')); console.log(JSON.stringify(names.sort(new Intl.Collator(process.argv[1]).compare)))"
+    node = subprocess.run(["node", "-e", script, locale], input=json.dumps(names), capture_output=True, text=True, check=True)
+    assert t.sorted(names) == json.loads(node.stdout)
+
+
+def test_collation_is_the_languages_own() -> None:
+    assert Localizer("vi", {}).sorted(["Đức", "Dominica", "Ấn Độ", "Ai Cập", "Úc", "Uganda"]) == ["Ai Cập", "Ấn Độ", "Dominica", "Đức", "Úc", "Uganda"]
+    assert Localizer("fr", {}).sorted(["Égypte", "Zambie", "Espagne", "État de la Cité du Vatican", "Eswatini"]) == ["Égypte", "Espagne", "Eswatini", "État de la Cité du Vatican", "Zambie"]
+    # Japanese: kana in gojūon order, then kanji; a voiced kana after its voiceless one.
+    assert Localizer("ja", {}).sorted(["北朝鮮", "ガーナ", "カナダ", "アメリカ合衆国", "中国", "イタリア"]) == ["アメリカ合衆国", "イタリア", "カナダ", "ガーナ", "中国", "北朝鮮"]

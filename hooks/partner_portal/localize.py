@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import string
 from functools import cached_property
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
+import icu
 import markdown
 import nh3
 from babel import Locale
@@ -14,6 +15,7 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 from markupsafe import Markup, escape
 
+T = TypeVar("T")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _UNITS = {"hour": "duration-hour", "day": "duration-day"}
 
@@ -97,6 +99,16 @@ class Localizer:
         """A list in the language's own way ("a, b and c", "a, b et c", "a, b và c")."""
         escaped = [str(escape(item)) for item in items]
         return Markup(format_list(escaped, locale=self.babel)) if escaped else Markup("")
+
+    @cached_property
+    def _collator(self) -> icu.Collator:
+        return icu.Collator.createInstance(icu.Locale(self.locale))
+
+    def sorted(self, items: Iterable[T], key: Callable[[T], str] = str) -> list[T]:
+        """In the order a reader of the language expects (ICU, CLDR's collation of the language:
+        Vietnamese letters after their base, Japanese kana in gojūon order...), as the browser's
+        Intl.Collator sorts."""
+        return sorted(items, key=lambda item: self._collator.getSortKey(key(item)))
 
     def territories(self, codes: Iterable[str]) -> Markup:
         return self.join(self.territory(code) for code in codes)

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +32,6 @@ def plain(text: Any) -> str:
     """A localized text as plain characters (the JSON is read by scripts, never as HTML).
     Only texts without tags come here; unescape() keeps no-break spaces, striptags() would not."""
     return unmark(str(text.unescape()) if isinstance(text, Markup) else str(text))  # no fallback marker in JSON
-
-
-def sort_key(name: str) -> str:
-    """Alphabetical order close to the language's own: accents and case do not count first."""
-    folded = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    return "".join(char for char in folded if not unicodedata.combining(char)).casefold() + "\0" + name
 
 
 def raw_messages(t: Localizer, prefix: str) -> dict[str, str]:
@@ -66,7 +59,7 @@ def countries(portal: Portal, t: Localizer) -> list[dict[str, Any]]:
     for code, region in escalation.items():
         managers = [person for person in region["levels"]["level_4"] if code in portal.people[person].get("territories", [])]
         rows.append({"code": code, "name": t.territory(code), "escalation_region": region["id"], "priority_region": priority[code], "account_managers": managers})
-    return sorted(rows, key=lambda row: sort_key(row["name"]))
+    return t.sorted(rows, key=lambda row: row["name"])
 
 
 _documents: dict[tuple[int, str, int, str], tuple[Portal, dict[str, str], dict[str, Any]]] = {}

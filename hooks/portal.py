@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from partner_portal import i18n, search
+from partner_portal import i18n, search, theme
 from partner_portal.conformance import valid_html
 from partner_portal.hosting import Site, base_path, fingerprinted_files, precompress, write_host_configurations
 from partner_portal.load import load_portal
@@ -101,6 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     vendor = portal["programme"]["vendor"]
     config.site_name = t.text("site.name", vendor=vendor)
     config.site_description = t.text("site.description", vendor=vendor)
+    theme.localize_config(config, t)  # palette toggle names, heading permalinks' title
     for alternate in config.extra.get("alternate", []):
         alternate["name"] = Localizer(alternate["lang"], {}).language_name
 
@@ -116,6 +117,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = COMPILED  # Material's templates compiled once, not once per language and build
     t = _localizer(config)
     env.globals["portal_text"] = t.text
+    env.globals["portal_theme_text"] = lambda key: theme.text(t, key)  # overrides/partials/language.html
     env.globals["portal_locale_root"] = _locale_root(config)
     env.globals["portal_vendor"] = _portal(config)["programme"]["vendor"]
     env.globals["portal_language_roots"] = [base_path(config.site_url or "/") + root for root in _other_language_roots(config)]

@@ -35,6 +35,7 @@ from partner_portal.templates import COMPILED
 log = logging.getLogger("mkdocs.plugins.partner_portal")
 
 PLACEHOLDER = re.compile(r"<!--portal-block:(?P<name>[a-z0-9-]+)-->")
+HTML_TAG = re.compile(r"<html\b(?![^>]*\sdir=)")
 HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 WATCHED = ("data", "locales", "schemas", "overrides/portal")
 
@@ -152,7 +153,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def _finish(output: str, config: MkDocsConfig) -> str:
     # Fallback strings become <span lang="en">; search reads the language's own index.
     t = _localizer(config)
-    output = i18n.finish_fallbacks(output, i18n.fallback_note(t), _portal(config).default_locale)
+    output = i18n.finish_fallbacks(output, i18n.fallback_note(t), t, _portal(config).default_locale)
+    # Material writes the direction on <body> only; the whole document, its <head> and the
+    # browser's own UI (scroll bars, form controls) follow it only from <html>.
+    output = HTML_TAG.sub(f'<html dir="{t.direction}"', output, count=1)
     return valid_html(search.localize_base(output, _locale_root(config)))
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from playwright.sync_api import expect
 
-from conftest import LOCALES, search
+from conftest import LOCALES, ROOT, search
 
 pytestmark = pytest.mark.browser
 
@@ -14,6 +16,8 @@ QUERIES = {
     "en": ("severity", "commitment/"),
     "fr": ("gravite", "fr/commitment/"),
     "vi": ("muc do nghiem trong", "vi/commitment/"),
+    "ar": ("الاولوية", "ar/priority-support/"),  # الأولوية, its hamza-alef typed as a bare alef
+    "ja": ("重大度", "ja/commitment/"),
 }
 
 
@@ -35,3 +39,23 @@ def test_search_finds_the_readers_language_only_and_ignores_accents(served, watc
 def test_accented_queries_still_work(served, watched) -> None:
     assert search(watched.page, served, "fr/", "gravité")[0] == "fr/commitment/"
     assert search(watched.page, served, "vi/", "mức độ nghiêm trọng")[0] == "vi/commitment/"
+
+
+def test_a_japanese_word_is_found_in_the_middle_of_a_sentence(served, watched) -> None:
+    # 理由 ("reason") sits inside "エスカレーションの主な理由は次のとおりです。", with no space around it.
+    found = search(watched.page, served, "ja/", "理由")
+    assert "ja/escalation/" in found, found
+
+
+def test_a_voiced_kana_is_another_word(served, watched) -> None:
+    # ハートナー is パートナー ("partner", on every page) without its voicing mark: not a word.
+    assert search(watched.page, served, "ja/", "パートナー")
+    none = yaml.safe_load((ROOT / "locales" / "ja.yml").read_text(encoding="utf-8"))["theme"]["search_result_none"]
+    page = watched.page
+    page.goto(served + "ja/")
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially("ハートナー", delay=20)
+    field.press("End")
+    expect(page.locator(".md-search-result__meta")).to_have_text(none)
+    assert page.locator(".md-search-result__item").count() == 0

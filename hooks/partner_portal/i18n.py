@@ -312,11 +312,13 @@ def report(status: TranslationStatus, site_dir: str) -> None:
 _NOT_TEXT = re.compile(r"<(script|style|title|textarea|option)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
 
 
-def finish_fallbacks(html: str, note: str, lang: str) -> str:
-    """Turn the fallback markers of localize.text() into spans the browser and screen readers see."""
+def finish_fallbacks(html: str, note: str, t: Localizer, default: str) -> str:
+    """Turn the fallback markers of localize.text() into spans the browser and screen readers see:
+    in the default language, and isolated in its direction where the page runs the other way (an
+    English sentence in an Arabic page keeps its full stop at its end)."""
     if FALLBACK_OPEN not in html:
         return html
-    opening = f'<span lang="{escape(lang)}" class="portal-fallback" title="{escape(note)}">'
+    opening = f'<span lang="{escape(default)}"{t.dir_attribute(Localizer(default, {}))} class="portal-fallback" title="{escape(note)}">'
     parts: list[str] = []
     position = 0
     for match in _NOT_TEXT.finditer(html):
@@ -346,7 +348,8 @@ def fallback_page(html: str, blocks: re.Pattern, render: Callable[[re.Match], st
     """An English page in a translated site: a banner in the reader's language, the English prose
     marked lang="en", the data blocks (rendered in the reader's language) marked with theirs."""
     lang = escape(t.locale)
-    body = blocks.sub(lambda match: f'<div lang="{lang}">{render(match)}</div>', html)
+    own_direction = Localizer(default, {}).dir_attribute(t)  # the blocks, in the reader's language, inside the English prose
+    body = blocks.sub(lambda match: f'<div lang="{lang}"{own_direction}>{render(match)}</div>', html)
     banner = Markup(
         '<div class="admonition info portal-page-fallback" lang="{lang}" data-search-exclude>'
         '<p class="admonition-title">{title}</p><p>{text}</p></div>'
@@ -355,7 +358,7 @@ def fallback_page(html: str, blocks: re.Pattern, render: Callable[[re.Match], st
         title=t.text("i18n.page_fallback.title", language=language_in_sentence(t)),
         text=t.text("i18n.page_fallback.text_md", language=language_in_sentence(t), status=status_url),
     )
-    return f'{banner}<div lang="{escape(default)}" class="portal-fallback-page">{body}</div>'
+    return f'{banner}<div lang="{escape(default)}"{t.dir_attribute(Localizer(default, {}))} class="portal-fallback-page">{body}</div>'
 
 
 # --- the status page ------------------------------------------------------------------------------

@@ -120,6 +120,16 @@ class Localizer:
         return self.babel.days["format"]["wide"][_WEEKDAYS.index(day)]
 
     @cached_property
+    def direction(self) -> str:
+        """"rtl" for a language written right to left (CLDR's character order), else "ltr"."""
+        return "rtl" if self.babel.character_order == "right-to-left" else "ltr"
+
+    def dir_attribute(self, other: Localizer) -> str:
+        """` dir="ltr"` for a text in `other` inside this language's page where their directions
+        differ; nothing where they agree (the direction is inherited)."""
+        return f' dir="{other.direction}"' if other.direction != self.direction else ""
+
+    @cached_property
     def language_name(self) -> str:
         # CLDR capitalizes language names for menus in many languages ("Français", not "français").
         name = self.babel.get_display_name(self.babel) or self.locale

@@ -48,6 +48,12 @@ def icon(name: str) -> Markup:
     return Markup(f'<span class="twemoji" aria-hidden="true">{svg}</span>')
 
 
+def isolate(value: object) -> Markup:
+    """A value that may run the other way from the page (a Latin name or address in an Arabic
+    page, "24×5"), kept whole and in its own direction: <bdi> guesses it from its first letter."""
+    return Markup("<bdi>{}</bdi>").format(value)
+
+
 def mailto(address: str) -> str:
     return "mailto:" + quote(address, safe="@")
 
@@ -63,7 +69,7 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         bytecode_cache=COMPILED,
     )
-    env.globals.update(icon=icon, mailto=mailto)
+    env.globals.update(icon=icon, mailto=mailto, isolate=isolate)
     return env
 
 

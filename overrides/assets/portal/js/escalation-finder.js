@@ -75,7 +75,10 @@ function mount(root) {
       const links = managers.map((/** @type {{name: string, email: string}} */ person) => {
         const a = document.createElement("a");
         a.href = `mailto:${person.email}`;
-        a.textContent = person.name;
+        // Isolated as the page isolates names: a Latin name keeps its order in an Arabic sentence.
+        const name = document.createElement("bdi");
+        name.textContent = person.name;
+        a.append(name);
         return a;
       });
       // "A and B" in the page language, with each name a link.

@@ -317,3 +317,72 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project: Path) -> Non
     edit(project, "locales/fr.yml", "Support partenaires {vendor}", "Support partenaires {vendeur}")
     assert mkdocs_build(project, site).returncode != 0
     assert before == {path: path.stat().st_mtime_ns for path in site.rglob("*.html")}
+
+
+# --- the length of a long text, per language (data/requests.yml) -------------------------------
+
+LENGTH = "      ja: {characters: [300, 400]}\n"
+
+
+def test_length_in_an_unknown_unit(project: Path) -> None:
+    edit(project, "data/requests.yml", LENGTH, "      ja: {letters: [300, 400]}\n")
+    line = line_of(project, "data/requests.yml", "ja: {letters")
+    assert problems(project) == [f"data/requests.yml:{line}: fields[5].length.ja.letters: unknown key 'letters'; expected one of: words, characters"]
+
+
+def test_length_in_a_misspelled_unit(project: Path) -> None:
+    edit(project, "data/requests.yml", LENGTH, "      ja: {chars: [300, 400]}\n")
+    line = line_of(project, "data/requests.yml", "ja: {chars")
+    assert problems(project) == [f"data/requests.yml:{line}: fields[5].length.ja.chars: unknown key 'chars'; did you mean 'characters'?"]
+
+
+def test_length_in_two_units_at_once(project: Path) -> None:
+    edit(project, "data/requests.yml", LENGTH, "      ja: {characters: [300, 400], words: [150, 200]}\n")
+    line = line_of(project, "data/requests.yml", "ja: {characters: [300, 400], words")
+    assert problems(project) == [
+        f"data/requests.yml:{line}: fields[5].length.ja: a mapping ({{\"characters\": [300, 400], \"words\": [150, 200]}}) must give one unit, words or characters, "
+        "with its [min, max], such as {words: [150, 200]} or {characters: [300, 400]}"
+    ]
+
+
+def test_length_whose_min_is_greater_than_its_max(project: Path) -> None:
+    edit(project, "data/requests.yml", LENGTH, "      ja: {characters: [400, 300]}\n")
+    line = line_of(project, "data/requests.yml", "ja: {characters: [400, 300]}")
+    assert problems(project) == [f"data/requests.yml:{line}: fields[5].length.ja.characters: min (400) is greater than max (300)"]
+
+
+def test_length_that_is_not_min_and_max(project: Path) -> None:
+    edit(project, "data/requests.yml", LENGTH, "      ja: {characters: 300}\n")
+    line = line_of(project, "data/requests.yml", "ja: {characters: 300}")
+    assert problems(project) == [f"data/requests.yml:{line}: fields[5].length.ja.characters: a number (300) must be [min, max]: two whole numbers from 1, such as [150, 200]"]
+
+
+def test_length_for_an_unknown_language_code(project: Path) -> None:
+    edit(project, "data/requests.yml", LENGTH, "      jp: {characters: [300, 400]}\n")  # Japan's country code; Japanese is ja
+    line = line_of(project, "data/requests.yml", "jp: {characters")
+    assert problems(project) == [
+        f"data/requests.yml:{line}: fields[5].length.jp: 'jp' is not a language code CLDR knows; closest CLDR codes: 'ja', 'pt', 'ps' "
+        "(a key of 'length' is 'default' or a language code, such as ja, zh or zh-Hant)"
+    ]
+
+
+def test_length_with_a_misspelled_default(project: Path) -> None:
+    edit(project, "data/requests.yml", "      default: {words: [150, 200]}\n", "      defualt: {words: [150, 200]}\n")
+    line = line_of(project, "data/requests.yml", "defualt:")
+    assert problems(project) == [f"data/requests.yml:{line}: fields[5].length.defualt: unknown key 'defualt'; did you mean 'default'?"]
+
+
+def test_length_without_a_default(project: Path) -> None:
+    edit(project, "data/requests.yml", "      default: {words: [150, 200]}\n", "")
+    line = line_of(project, "data/requests.yml", "    length:")
+    assert problems(project) == [
+        f"data/requests.yml:{line}: fields[5].length: missing key 'default': the length in every language the field does not list, such as default: {{words: [150, 200]}}"
+    ]
+
+
+def test_the_word_limits_of_before_say_what_replaced_them(project: Path) -> None:
+    edit(project, "data/requests.yml", "  - {name: troubleshooting, type: long_text, required: false}", "  - {name: troubleshooting, type: long_text, required: false, min_words: 10}")
+    line = line_of(project, "data/requests.yml", "min_words: 10")
+    assert problems(project) == [
+        f"data/requests.yml:{line}: fields[6].min_words: a number (10) is no longer read: write the length per language, such as length: {{default: {{words: [150, 200]}}}}"
+    ]

@@ -115,6 +115,40 @@ def choice_labels(portal: Portal, t: Localizer, source: str) -> list[tuple[str, 
     return [(choice, t.text(f"ticket.request_types.{choice}")) for choice in portal["requests"]["request_types"]]
 
 
+def language_candidates(locale: str) -> list[str]:
+    """The keys a `length` of data/requests.yml may give for `locale`, the most specific first,
+    lower case: "zh-TW" tries zh-tw, zh-hant-tw, zh-hant, zh (its script from CLDR's likely
+    subtags, so a key zh-Hant covers Taiwan and Hong Kong), then the default."""
+    from babel import Locale
+    from babel.core import get_global
+
+    tag = locale.replace("_", "-")
+    parsed = Locale.parse(tag, sep="-")
+    likely = get_global("likely_subtags")
+    full = Locale.parse(likely.get(str(parsed), likely.get(parsed.language, parsed.language)))
+    script = parsed.script or full.script
+    parts = [tag, "-".join(filter(None, (parsed.language, script, parsed.territory))), "-".join(filter(None, (parsed.language, script))), "-".join(filter(None, (parsed.language, parsed.territory))), parsed.language, "default"]
+    return list(dict.fromkeys(part.lower() for part in parts))
+
+
+def length_for(field: dict[str, Any], locale: str) -> dict[str, Any] | None:
+    """The length a long text asks for in `locale`: {"unit": "words" | "characters", "min", "max"}
+    from the field's `length` (the most specific language that matches, else the default)."""
+    if "length" not in field:
+        return None
+    limits = {key.replace("_", "-").lower(): value for key, value in field["length"].items()}
+    key = next(candidate for candidate in language_candidates(locale) if candidate in limits)
+    [(unit, (low, high))] = limits[key].items()
+    return {"unit": unit, "min": low, "max": high}
+
+
+# The words of a length per unit: the help text's "150 to 200 words", the live counter, the errors.
+LENGTH_TEXTS = {
+    "words": {"range": "ticket.words", "count": "word_count", "too_few": "errors.too_few_words", "too_many": "errors.too_many_words"},
+    "characters": {"range": "ticket.characters", "count": "character_count", "too_few": "errors.too_few_characters", "too_many": "errors.too_many_characters"},
+}
+
+
 def help_texts(portal: Portal, t: Localizer, form: str) -> dict[str, Markup]:
     """The help line of each field of a form, with its figures and examples filled in."""
     texts = {}
@@ -128,8 +162,10 @@ def help_texts(portal: Portal, t: Localizer, form: str) -> dict[str, Markup]:
             params["max_files"] = t.number(field["max_files"])
         if "max_file_megabytes" in field:
             params["size"] = t.megabytes(field["max_file_megabytes"])
-        if "min_words" in field:
-            params["words"] = t.text("ticket.words", min=t.number(field["min_words"]), max=t.number(field["max_words"]))
+        length = length_for(field, t.locale)
+        if length:
+            # The placeholder keeps its first name, {words}, whatever the unit.
+            params["words"] = t.text(LENGTH_TEXTS[length["unit"]]["range"], min=t.number(length["min"]), max=t.number(length["max"]))
         if t.has(key):
             texts[field["name"]] = t.text(key, **params)
     return texts
@@ -150,8 +186,8 @@ FORMS = {
     "feedback_fields": {"id": "feedback", "prefix": "feedback.fields", "subject": "feedback_subject", "address": "translation_team", "mailto_attribute": "data-feedback-mailto"},
 }
 FORM_MESSAGES = (
-    "errors.required", "errors.email", "errors.too_few_words", "errors.too_many_words", "errors.too_many_files",
-    "errors.file_too_large", "errors.invalid", "word_count", "copied", "copy_failed", "draft_restored", "cleared", "no_files",
+    "errors.required", "errors.email", "errors.too_many_files",
+    "errors.file_too_large", "errors.invalid", "copied", "copy_failed", "draft_restored", "cleared", "no_files",
 )
 
 
@@ -159,8 +195,13 @@ def _mail_form(portal: Portal, t: Localizer, form: str) -> dict[str, Any]:
     english = Localizer(portal.default_locale, portal.messages[portal.default_locale])
     spec = FORMS[form]
     fields = []
+    units: set[str] = set()
     for field in portal.fields(form):
-        entry: dict[str, Any] = {key: field[key] for key in ("name", "type", "min_words", "max_words", "max_files", "shown_when") if key in field}
+        entry: dict[str, Any] = {key: field[key] for key in ("name", "type", "max_files", "shown_when") if key in field}
+        length = length_for(field, t.locale)
+        if length:
+            entry["length"] = length
+            units.add(length["unit"])
         entry["required"] = field.get("required", False)
         entry["label_en"] = english.text(f"{spec['prefix']}.{field['name']}.label").unescape()
         if "choices" in field:
@@ -177,7 +218,8 @@ def _mail_form(portal: Portal, t: Localizer, form: str) -> dict[str, Any]:
         "subject_prefix": portal["requests"].get(f"{spec['id']}_subject_prefix", ""),
         "fields": fields,
         "file_sizes": sizes,
-        "messages": {key: t.template(f"form.{key}") for key in FORM_MESSAGES},
+        # The counter's and the errors' texts of the units this page's fields count in.
+        "messages": {key: t.template(f"form.{key}") for key in FORM_MESSAGES + tuple(LENGTH_TEXTS[unit][text] for unit in sorted(units) for text in ("count", "too_few", "too_many"))},
     }
     return {
         "form": spec,

@@ -277,15 +277,41 @@ def _field_problems(fields: list[dict], path: KeyPath, source: Source, seen: lis
             yield source.problem(where, "a 'group' field needs 'fields', and only a 'group' field may have it")
         if ("max_files" in field or "max_file_megabytes" in field) and kind != "files":
             yield source.problem(where, "'max_files' and 'max_file_megabytes' apply only to 'files' fields")
-        if ("min_words" in field or "max_words" in field) and kind != "long_text":
-            yield source.problem(where, "'min_words' and 'max_words' apply only to 'long_text' fields")
-        if field.get("min_words", 0) > field.get("max_words", field.get("min_words", 0)):
-            yield source.problem(where + ("min_words",), f"min_words ({field['min_words']}) is greater than max_words ({field['max_words']})")
+        if "length" in field:
+            if kind != "long_text":
+                yield source.problem(where + ("length",), "'length' applies only to 'long_text' fields")
+            yield from _length_problems(field["length"], where + ("length",), source)
         condition = field.get("shown_when")
         if condition and condition["field"] not in seen:
             yield source.problem(where + ("shown_when", "field"), _unknown(condition["field"], seen, "earlier field"))
         if kind == "group":
             yield from _field_problems(field["fields"], where + ("fields",), source, seen)
+
+
+def _length_problems(length: dict, path: KeyPath, source: Source) -> Iterator[Problem]:
+    """Each language of a field's `length` is a code CLDR knows, each [min, max] in order. The
+    schema has checked the shape: one unit, words or characters, with two whole numbers."""
+    if "default" not in length and not difflib.get_close_matches("default", [str(key) for key in length]):
+        yield source.problem(path, "missing key 'default': the length in every language the field does not list, such as default: {words: [150, 200]}")
+    for language, limit in length.items():
+        if language == "default" or _is_language(language):
+            pass
+        elif difflib.get_close_matches(str(language), ["default"]):
+            yield source.problem(path + (language,), f"unknown key '{language}'; did you mean 'default'?")
+        else:
+            close = ", ".join(f"'{code}'" for code in _closest_locales(str(language)))
+            yield source.problem(path + (language,), f"'{language}' is not a language code CLDR knows" + (f"; closest CLDR codes: {close}" if close else "") + " (a key of 'length' is 'default' or a language code, such as ja, zh or zh-Hant)")
+        for unit, (low, high) in limit.items():
+            if low > high:
+                yield source.problem(path + (language, unit), f"min ({low}) is greater than max ({high})")
+
+
+def _is_language(code: Any) -> bool:
+    try:
+        Locale.parse(str(code).replace("_", "-"), sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
 
 
 # --- languages of mkdocs.yml -------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { validate, isEmail, isShown } from "../../overrides/assets/portal/js/lib/validate.js";
-import { ticketConfig, feedbackConfig, words } from "./fixtures/configs.js";
+import { ticketConfig, feedbackConfig, japaneseTicketConfig, JAPANESE, words } from "./fixtures/configs.js";
 
 const valid = () => ({
   customer_email: "client@example.org",
@@ -65,6 +65,27 @@ test("word limits count with the page locale (vi: one word per syllable)", () =>
   assert.deepEqual(validate({ ...valid(), description: text.split(" ").slice(0, 149).join(" ") }, vi), {
     description: "too_few_words",
   });
+});
+
+test("a length in characters (ja: 300 to 400): too_few_characters / too_many_characters", () => {
+  const chars = (n) => JAPANESE.repeat(Math.ceil(n / JAPANESE.length)).slice(0, n);
+  assert.deepEqual(validate({ ...valid(), description: chars(300) }, japaneseTicketConfig), {});
+  assert.deepEqual(validate({ ...valid(), description: chars(400) }, japaneseTicketConfig), {});
+  assert.deepEqual(validate({ ...valid(), description: chars(299) }, japaneseTicketConfig), { description: "too_few_characters" });
+  assert.deepEqual(validate({ ...valid(), description: chars(401) }, japaneseTicketConfig), { description: "too_many_characters" });
+  // Spaces and line breaks are not characters: 299 characters stay too few however spaced.
+  assert.deepEqual(validate({ ...valid(), description: chars(299).replace(/。/g, "。\n\n　") }, japaneseTicketConfig), {
+    description: "too_few_characters",
+  });
+});
+
+test("the unit is the one the page's configuration gives, and names the error", () => {
+  const text = JAPANESE.repeat(4); // 164 characters, some 76 of ICU's "words"
+  assert.deepEqual(validate({ ...valid(), description: text }, japaneseTicketConfig), { description: "too_few_characters" });
+  assert.deepEqual(validate({ ...valid(), description: text }, { ...ticketConfig, locale: "ja" }), { description: "too_few_words" });
+  assert.deepEqual(validate({ ...valid(), description: JAPANESE.repeat(8) }, japaneseTicketConfig), {}); // 328 characters
+  // A long text without a length (troubleshooting) is never too short or too long.
+  assert.deepEqual(validate({ ...valid(), description: JAPANESE.repeat(8), troubleshooting: "短い" }, japaneseTicketConfig), {});
 });
 
 test("files: too_many_files, file_too_large, invalid", () => {

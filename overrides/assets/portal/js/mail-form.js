@@ -11,7 +11,10 @@ import { buildEml } from "./lib/eml.js";
 import { fill } from "./lib/fill.js";
 import { buildMailto, isTooLong } from "./lib/mailto.js";
 import { isShown, validate } from "./lib/validate.js";
-import { countWords } from "./lib/words.js";
+import { countLength } from "./lib/words.js";
+
+/** The counter's text of each unit of a long text's length (the errors are errors.too_few_<unit>). */
+const COUNT_MESSAGES = { words: "word_count", characters: "character_count" };
 
 for (const form of document.querySelectorAll("form[data-portal-form]")) setUp(/** @type {HTMLFormElement} */ (form));
 
@@ -69,22 +72,23 @@ function setUp(form) {
   }
 
   function updateCounters(/** @type {Record<string, any>} */ current) {
-    for (const field of config.fields.filter((/** @type {any} */ f) => f.min_words)) {
+    for (const field of config.fields.filter((/** @type {any} */ f) => f.length)) {
       const counter = form.querySelector(`#${config.form}-${field.name}-count`);
       if (!counter) continue;
-      const count = countWords(current[field.name] || "", config.locale);
-      counter.textContent = fill(config.messages.word_count, { count: number.format(count), min: number.format(field.min_words), max: number.format(field.max_words) });
-      counter.classList.toggle("portal-counter--ok", count >= field.min_words && count <= field.max_words);
+      const { unit, min, max } = field.length;
+      const count = countLength(current[field.name] || "", unit, config.locale);
+      counter.textContent = fill(config.messages[COUNT_MESSAGES[unit]], { count: number.format(count), min: number.format(min), max: number.format(max) });
+      counter.classList.toggle("portal-counter--ok", count >= min && count <= max);
     }
   }
 
   function errorText(/** @type {any} */ field, /** @type {string} */ code, /** @type {Record<string, any>} */ current) {
     const key = `errors.${code}`;
     const template = config.messages[key] ?? config.messages["errors.invalid"];
-    const count = field.type === "long_text" ? countWords(current[field.name] || "", config.locale) : 0;
+    const count = field.length ? countLength(current[field.name] || "", field.length.unit, config.locale) : 0;
     return fill(template, {
-      min: number.format(field.min_words ?? 0),
-      max: number.format(field.max_words ?? field.max_files ?? 0),
+      min: number.format(field.length?.min ?? 0),
+      max: number.format(field.length?.max ?? field.max_files ?? 0),
       count: number.format(count),
       size: config.file_sizes[field.name] ?? "",
     });

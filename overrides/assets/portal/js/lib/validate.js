@@ -2,9 +2,10 @@
  * Form validation against the page's field configuration. Returns error
  * CODES only ({field: code}); the page translates them.
  * Codes: required, email, invalid_choice, invalid_datetime, invalid,
- * too_few_words, too_many_words, too_many_files, file_too_large.
+ * too_few_words, too_many_words, too_few_characters, too_many_characters (a long text's
+ * length, in the unit of its field), too_many_files, file_too_large.
  */
-import { countWords } from "./words.js";
+import { countLength } from "./words.js";
 
 /**
  * @typedef {{name: string, size: number, type?: string}} FileInfo
@@ -12,8 +13,8 @@ import { countWords } from "./words.js";
  * @typedef {{value: string, label_en: string}} Choice
  * @typedef {{name: string, type: string, required?: boolean, label_en?: string,
  *   choices?: Choice[], shown_when?: {field: string, equals: string},
- *   min_words?: number, max_words?: number, max_files?: number,
- *   max_file_bytes?: number}} Field
+ *   length?: Length, max_files?: number, max_file_bytes?: number}} Field
+ * @typedef {{unit: "words" | "characters", min: number, max: number}} Length
  * @typedef {{locale?: string, to?: string, subject_fields?: string[], fields: Field[]}} Config
  * @typedef {Record<string, FieldValue>} Values
  */
@@ -74,9 +75,10 @@ function check(f, v, config) {
     case "datetime":
       return DATETIME_RE.test(v) ? null : "invalid_datetime";
     case "long_text": {
-      const n = countWords(v, config.locale);
-      if (f.min_words != null && n < f.min_words) return "too_few_words";
-      if (f.max_words != null && n > f.max_words) return "too_many_words";
+      if (!f.length) return null;
+      const n = countLength(v, f.length.unit, config.locale);
+      if (n < f.length.min) return `too_few_${f.length.unit}`;
+      if (n > f.length.max) return `too_many_${f.length.unit}`;
     }
   }
   return null;

@@ -1,5 +1,11 @@
 /**
- * Word counting for the min_words / max_words limits of long-text fields.
+ * The length of a long text, in the unit its field's `length` gives for the page's language
+ * (data/requests.yml, resolved at build time): words, or characters for Japanese and Chinese.
+ *
+ * Characters are what a reader sees as one (grapheme clusters,
+ * `Intl.Segmenter(locale, {granularity: "grapheme"})`): "が" written as か + U+3099 is one,
+ * 👍🏽 and a flag are one each. Whitespace (spaces, the ideographic space, line breaks) is not
+ * counted; punctuation ("。", "、") is, as Japanese manuscript counts do.
  *
  * A word is a segment that `Intl.Segmenter(locale, {granularity: "word"})`
  * marks `isWordLike` (ICU's UAX #29 word rules), after one normalisation:
@@ -81,3 +87,53 @@ export function countWords(text, locale) {
   for (const part of seg.segment(normalizeForCount(text))) if (part.isWordLike) n++;
   return n;
 }
+
+/** @type {Map<string, Intl.Segmenter>} */
+const graphemes = new Map();
+
+const WHITESPACE = /^\s+$/u;
+
+/**
+ * Approximation of grapheme clusters for browsers without Intl.Segmenter: a character with
+ * its combining marks, variation selectors and skin tones, joined to the next by a ZWJ; a pair
+ * of regional indicators (a flag); CR LF; a half-width kana with its half-width voicing mark.
+ * Whitespace is left out.
+ */
+const CLUSTER_RE = /\r\n|\p{RI}\p{RI}|(?:\P{M}[\p{M}\p{Emoji_Modifier}\uFE0E\uFE0F\uFF9E\uFF9F]*)(?:\u200D\P{M}[\p{M}\p{Emoji_Modifier}\uFE0E\uFE0F\uFF9E\uFF9F]*)*/gu;
+
+/** @param {string} text @returns {number} */
+export function countCharactersFallback(text) {
+  return (String(text ?? "").match(CLUSTER_RE) || []).filter((c) => !WHITESPACE.test(c)).length;
+}
+
+/**
+ * Counts the characters of `text` as a reader sees them, whitespace left out.
+ * @param {string} text
+ * @param {string} [locale]
+ * @returns {number}
+ */
+export function countCharacters(text, locale) {
+  if (typeof Intl === "undefined" || !Intl.Segmenter) return countCharactersFallback(text);
+  const key = locale || "";
+  let seg = graphemes.get(key);
+  if (!seg) {
+    try {
+      seg = new Intl.Segmenter(locale || undefined, { granularity: "grapheme" });
+    } catch {
+      seg = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    }
+    graphemes.set(key, seg);
+  }
+  let n = 0;
+  for (const part of seg.segment(String(text ?? ""))) if (!WHITESPACE.test(part.segment)) n++;
+  return n;
+}
+
+/**
+ * The length of `text` in `unit`: "characters", or "words" (any other value).
+ * @param {string} text
+ * @param {string | undefined} unit
+ * @param {string} [locale]
+ * @returns {number}
+ */
+export const countLength = (text, unit, locale) => (unit === "characters" ? countCharacters(text, locale) : countWords(text, locale));

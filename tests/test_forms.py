@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -12,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import LOCALES, ROOT
+from partner_portal.blocks import length_for
 
 REQUESTS = yaml.safe_load((ROOT / "data/requests.yml").read_text(encoding="utf-8"))
 PROGRAMME = yaml.safe_load((ROOT / "data/programme.yml").read_text(encoding="utf-8"))
@@ -23,6 +25,10 @@ SUPPORT = PROGRAMME["addresses"]["support"]
 # emoji with a skin-tone modifier, French and Vietnamese diacritics, every kind of line break.
 TRICKY = "Tiếng Việt: mức độ nghiêm trọng — l'équipe « déjà » & % + # ? = \"quoted\" 👍🏽\r\nLine two\nLine three\rend"
 DESCRIPTION = TRICKY + " filler" * 150
+# The description's length in each language: words, characters in Japanese (data/requests.yml).
+LENGTH = {locale: length_for(next(field for field in REQUESTS["fields"] if field["name"] == "description"), locale) for locale in LOCALES}
+# 41 characters of a Japanese description (19 words to ICU's segmenter, particles among them).
+JAPANESE = "大きなファイルを書き出すと、処理が途中で止まり、エラーが表示されます。\n再現します。"
 
 
 def url(served: str, locale: str, path: str) -> str:
@@ -45,6 +51,12 @@ def launched(errors: list[str]) -> list[str]:
     return [error for error in errors if "does not have a registered handler" not in error]
 
 
+def description_for(locale: str) -> str:
+    """A valid description in `locale`: 150 to 200 words, or, where characters are counted,
+    TRICKY (75 characters) and seven Japanese sentences (287): 362 of 300 to 400."""
+    return TRICKY + JAPANESE * 7 if LENGTH[locale]["unit"] == "characters" else DESCRIPTION
+
+
 def fill_ticket(page, description: str = DESCRIPTION) -> None:
     page.fill('form [name="customer_email"]', "client.name+tag@customer.example.org")
     page.select_option('form [name="request_type"]', "technical-support")
@@ -64,7 +76,8 @@ def fill_ticket(page, description: str = DESCRIPTION) -> None:
 def test_a_valid_ticket_becomes_a_faithful_email(served, watched, locale: str) -> None:
     page = watched.page
     page.goto(url(served, locale, "ticket/"))
-    fill_ticket(page)
+    description = description_for(locale)
+    fill_ticket(page, description)
     page.click('form[data-portal-form="ticket"] button[type="submit"]')
     link = page.locator("[data-ticket-mailto]")
     assert link.is_visible()
@@ -85,7 +98,7 @@ def test_a_valid_ticket_becomes_a_faithful_email(served, watched, locale: str) -
     assert f"{labels['product']['label']}: Desk" in lines
     assert f"Language: {locale}" in lines
     # Free texts verbatim, every line break as CRLF.
-    assert DESCRIPTION.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n") in body
+    assert description.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n") in body
     assert "Cleared the cache.\r\nTried again: same & worse?" in body
     assert not page.locator("[data-ticket-mailto]").get_attribute("href").count("+"), "spaces are %20, never +"
     assert page.locator("[data-portal-too-long]").is_visible(), "this long ticket is past what mail apps accept in a link"
@@ -110,9 +123,9 @@ def test_an_invalid_ticket_is_refused_with_messages_in_the_page_language(served,
     described = email_input.get_attribute("aria-describedby").split()
     assert page.locator(f"#{described[-1]}").inner_text() == errors["email"]
     assert page.locator("#ticket-request_type-error").inner_text() == errors["required"]
-    minimum = str(next(field for field in REQUESTS["fields"] if field["name"] == "description")["min_words"])
+    length = LENGTH[locale]
     too_few = page.locator("#ticket-description-error").inner_text()
-    assert minimum in too_few and too_few.startswith(errors["too_few_words"].split("{")[0])
+    assert str(length["min"]) in too_few and too_few.startswith(errors[f"too_few_{length['unit']}"].split("{")[0])
     assert page.locator("#ticket-reproducible-error").is_visible()
     assert page.locator("#ticket-user_id-error").is_hidden(), "a field the partner cannot see is never an error"
     assert launched(watched.console_errors) == []
@@ -123,11 +136,41 @@ def test_an_invalid_ticket_is_refused_with_messages_in_the_page_language(served,
 def test_the_word_counter_counts_words_of_the_language(served, watched, locale: str) -> None:
     page = watched.page
     page.goto(url(served, locale, "ticket/"))
-    text = {"en": "The export fails when the file is large.", "fr": "L'export échoue lorsqu'il y a beaucoup d'enregistrements.", "vi": "Mức độ nghiêm trọng của sự cố rất cao."}[locale]
-    expected = {"en": 8, "fr": 7, "vi": 9}[locale]  # "lorsqu'il" and "d'enregistrements" are one word each
+    text = {"en": "The export fails when the file is large.", "fr": "L'export échoue lorsqu'il y a beaucoup d'enregistrements.", "vi": "Mức độ nghiêm trọng của sự cố rất cao.", "ja": JAPANESE}.get(locale)
+    if text is None:
+        pytest.skip(f"no sample text in {locale} yet")
+    expected = {"en": 8, "fr": 7, "vi": 9, "ja": 41}[locale]  # "lorsqu'il" and "d'enregistrements" are one word each; ja counts characters
     page.fill('form [name="description"]', text)
     counter = page.locator("#ticket-description-count").inner_text()
-    assert counter.split(":")[1].strip().startswith(str(expected)), counter
+    assert re.split("[:：]", counter)[1].strip().startswith(str(expected)), counter
+
+
+@pytest.mark.browser
+@pytest.mark.skipif("ja" not in LOCALES, reason="Japanese is not built (mkdocs.yml)")
+def test_a_japanese_description_is_counted_in_characters(served, watched) -> None:
+    page = watched.page
+    page.goto(url(served, "ja", "ticket/"))
+    messages, length = MESSAGES["ja"]["form"], LENGTH["ja"]
+    assert length["unit"] == "characters"
+    described = 'form [name="description"]'
+    # Short: the error counts characters ("300文字以上…（現在41文字）"), never words.
+    page.fill(described, JAPANESE)
+    page.click('form[data-portal-form="ticket"] button[type="submit"]')
+    error = page.locator("#ticket-description-error")
+    assert error.inner_text() == messages["errors"]["too_few_characters"].format(min="300", count="41")
+    # Typed within 300 to 400 characters (328 seen; the line breaks and spaces not counted), though
+    # ICU's word segmenter would find fewer than 150 "words" in some such texts: no error.
+    page.fill(described, "")
+    page.locator(described).press_sequentially(JAPANESE * 7 + "　" + JAPANESE)
+    assert page.locator("#ticket-description-count").inner_text() == messages["character_count"].format(count="328", min="300", max="400")
+    assert error.is_hidden() and error.inner_text() == ""
+    assert page.locator(described).get_attribute("aria-invalid") is None
+    fill_ticket(page, page.input_value(described))
+    page.click('form[data-portal-form="ticket"] button[type="submit"]')
+    assert page.locator("[data-portal-result]").is_visible()
+    _, fields = decode_mailto(page.locator("[data-ticket-mailto]").get_attribute("href"))
+    assert (JAPANESE * 7).replace("\n", "\r\n") in fields["body"]
+    assert launched(watched.console_errors) == []
 
 
 @pytest.mark.browser

@@ -235,3 +235,59 @@ def test_no_request_to_a_third_party_host(site, locale: str) -> None:
 
 def test_data_is_parsed_and_validated_once_for_three_languages(site) -> None:
     assert site.log.count("Loading and validating data/ and locales/") == 1
+
+
+# --- the description's length, per language (data/requests.yml) -------------------------------
+
+
+def test_the_length_is_chosen_by_language() -> None:
+    from partner_portal.blocks import length_for
+
+    field = {"name": "description", "type": "long_text", "length": {"default": {"words": [150, 200]}, "ja": {"characters": [300, 400]}, "zh": {"characters": [250, 350]}, "zh-Hant": {"characters": [260, 360]}}}
+    words, japanese = {"unit": "words", "min": 150, "max": 200}, {"unit": "characters", "min": 300, "max": 400}
+    for locale in ("en", "fr", "vi", "ar", "pt_BR"):
+        assert length_for(field, locale) == words, locale
+    assert length_for(field, "ja") == length_for(field, "ja_JP") == japanese
+    assert length_for(field, "zh") == length_for(field, "zh-Hans") == {"unit": "characters", "min": 250, "max": 350}
+    # zh-TW and zh-HK are written in traditional characters (CLDR's likely subtags): zh-Hant's.
+    assert length_for(field, "zh_TW") == length_for(field, "zh-HK") == length_for(field, "zh_Hant") == {"unit": "characters", "min": 260, "max": 360}
+    assert length_for({"name": "comment", "type": "long_text"}, "ja") is None
+    # The sample data: Japanese in characters, every other language in words.
+    description = next(field for field in DATA["requests"]["fields"] if field["name"] == "description")
+    assert length_for(description, "ja") == japanese and length_for(description, "en") == words
+
+
+def test_the_japanese_ticket_page_asks_for_characters(tmp_path: Path) -> None:
+    """Built from a copy of the project with Japanese in mkdocs.yml (added there if missing)."""
+    import json
+
+    from bs4 import BeautifulSoup
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "- locale: ja\n" not in text:
+        anchor = "          name: Tiếng Việt\n          build: true\n"
+        assert anchor in text
+        config.write_text(text.replace(anchor, anchor + "        - locale: ja\n          name: 日本語\n          build: true\n"), encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    ja = yaml.safe_load((ROOT / "locales/ja.yml").read_text(encoding="utf-8"))
+    for locale, unit, low, high in (("ja", "characters", 300, 400), ("en", "words", 150, 200)):
+        soup = BeautifulSoup((build.site / ("" if locale == "en" else f"{locale}/") / "ticket/index.html").read_text(encoding="utf-8"), "html.parser")
+        help_text = soup.select_one("#ticket-description-help").get_text()
+        config_data = json.loads(soup.select_one('form[data-portal-form="ticket"] [data-portal-config]').string)
+        [description] = [field for field in config_data["fields"] if field["name"] == "description"]
+        assert description["length"] == {"unit": unit, "min": low, "max": high}
+        counted = {"characters": ("character_count", "errors.too_few_characters", "errors.too_many_characters"), "words": ("word_count", "errors.too_few_words", "errors.too_many_words")}
+        assert set(counted[unit]) <= set(config_data["messages"]), "the counter's and the errors' texts of the unit"
+        assert not set(counted["words" if unit == "characters" else "characters"]) & set(config_data["messages"])
+        # The template table above the form says the same as the form's help.
+        assert help_text in soup.select_one('table[data-portal-table="template"] tr[data-field="description"] td').get_text()
+        if locale == "ja":
+            assert help_text == ja["ticket"]["fields"]["description"]["help"].format(words=ja["ticket"]["characters"].format(min="300", max="400"))
+            assert "300～400文字" in help_text and "語" not in help_text
+            assert config_data["messages"]["character_count"] == ja["form"]["character_count"]
+        else:
+            assert "150 to 200 words" in help_text

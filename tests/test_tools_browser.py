@@ -255,3 +255,26 @@ def test_without_javascript_the_tools_stay_hidden_and_the_lists_remain(browser, 
     page.locator(".portal-countries summary").click()
     assert page.locator('.portal-countries dt[data-region="europe-uk"]').is_visible()
     context.close()
+
+
+# --- the same figures in the build and in the browser -------------------------------------------
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_browser_writes_digits_as_the_build_does(served, tab, locale: str) -> None:
+    """CLDR's default numbering system (Latin digits for Arabic today), in Babel and in Intl."""
+    page = tab.page
+    page.clock.set_fixed_time("2026-06-12T20:00:00Z")
+    page.goto(url(served, locale, "commitment/"))
+    build = Locale.parse(locale).default_numbering_system
+    assert page.evaluate("(lang) => new Intl.NumberFormat(lang).resolvedOptions().numberingSystem", locale) == build
+    page.select_option("#portal-calc-severity", "critical")
+    page.select_option("#portal-calc-region", "europe-uk")
+    page.fill("#portal-calc-sent", "2026-06-13T03:00")
+    closes = cell(page, "acknowledgement_closes", "region").inner_text()
+    table = page.locator('[data-portal-table="matrix"]').inner_text()
+    digits = set("0123456789") if build == "latn" else set()
+    for text in (closes, table):
+        used = {char for char in text if char.isdigit()}
+        assert used and used <= digits, (build, text)
+    tab.clean()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -133,10 +134,113 @@ def test_status_command_prints_one_line_per_language(project: Path, capsys) -> N
     assert i18n.main(["--root", str(project), "status"]) == 0
     out = capsys.readouterr().out
     total = len(english_keys())
-    assert f"Translation status en (source): {total} strings, {total} with a description for translators, 0 without" in out
-    assert f"Translation status fr: {total - 1}/{total} strings translated (99%), 1 missing, 0 outdated, 1 unused, 0 placeholder mismatches" in out
+    assert f"Translation status en (source): {total} strings, {total} with a description for translators, 0 without, 0 over the limit" in out
+    assert f"Translation status fr: {total - 1}/{total} strings translated (99%), 1 missing, 0 outdated, 1 unused, 0 placeholder mismatches, 0 over the limit" in out
     assert "  missing         locales/fr.yml: home.become_partner  (English: Become a partner)" in out
     assert f"  unused          locales/fr.yml:{line_of(project, 'locales/fr.yml', 'become_partnr')}: home.become_partnr; did you mean home.become_partner?" in out
+
+
+# --- 2b. length limits: "At most 20 characters." in the description (#11 item 4) -----------------
+
+
+def test_the_limit_is_read_from_the_description() -> None:
+    assert i18n.length_limit("Response-time table (commitment page), column header: the severity level. At most 20 characters.") == 20
+    assert i18n.length_limit("Commitment page, the term defined. At most 50 characters; use the glossary term.") == 50
+    assert i18n.length_limit("Link. At most 30\n  characters.") == 30  # a description wrapped over two comment lines
+    # Other spellings are read too, so that no stated limit goes unchecked; the smallest wins.
+    assert i18n.length_limit("A label, up to 15 characters.") == 15
+    assert i18n.length_limit("A label: 25 characters at most.") == 25
+    assert i18n.length_limit("A label. Maximum 12 chars. At most 40 characters.") == 12
+    for description in ("One or two words.", "Two sentences at most.", 'Length asked for ("150 to 200 words").', "{count}: the words typed."):
+        assert i18n.length_limit(description) is None, description
+
+
+def test_every_limit_of_the_english_file_is_read_and_spelt_one_way() -> None:
+    source = load_portal(ROOT, LOCALES, "en").locales["en"]
+    described = i18n.descriptions(source, (ROOT / "locales/en.yml").read_text(encoding="utf-8"))
+    # A number of characters outside the quoted examples ("300 to 400 characters") is a limit.
+    stated = {path: text for path, text in described.items() if re.search(r"\d+\s+char", re.sub(r'"[^"]*"', "", text))}
+    assert len(stated) > 100
+    for path, text in stated.items():
+        unquoted = re.sub(r'"[^"]*"', "", text)
+        assert len(re.findall(r"\d+\s+char", unquoted)) == len(re.findall(r"At most \d+ characters[.;]", unquoted)), f"{i18n.dotted(path)}: write the limit as 'At most N characters.'"
+        assert i18n.length_limit(text) == int(re.search(r"At most (\d+) characters", text).group(1))
+    assert i18n.length_limit(described[("commitment", "columns", "severity")]) == 20
+
+
+def test_characters_are_counted_as_a_reader_sees_them() -> None:
+    composed = "Mức độ nghiêm trọng"
+    decomposed = unicodedata.normalize("NFD", composed)  # base letters, then combining tone marks
+    assert (len(composed), len(decomposed)) == (19, 25)
+    assert i18n.graphemes(composed) == i18n.graphemes(decomposed) == 19
+    # Japanese: one character is one character, as in English (no double width).
+    assert i18n.graphemes("重大度") == 3 and i18n.graphemes("翻訳済みの文字列") == 8
+    assert i18n.graphemes("👩\u200d💻 🇫🇷") == 3  # an emoji sequence and a flag count once each
+    # Placeholders count 10 each; spaces and line breaks as one space; Markdown as it shows.
+    assert i18n.visible_length("{vendor} Partner Support") == 10 + len(" Partner Support")
+    assert i18n.visible_length("Escalate  to\n  level {level}") == len("Escalate to level ") + 10
+    assert i18n.visible_length("Literal {{braces}}") == len("Literal {braces}")
+    assert i18n.visible_length("See [the status]({status}) of **{language}**.", markdown=True) == len("See the status of .") + 10
+    assert i18n.visible_length("Gravité\u00a0:") == 9  # a no-break space is a character
+
+
+def test_a_string_over_its_limit_is_listed_everywhere_and_fails_strict(project: Path, capsys) -> None:
+    # Vietnamese written with combining tone marks: 25 code points, 19 characters, within 20.
+    edit(project, "locales/vi.yml", "  columns:\n    severity: Mức độ nghiêm trọng\n", f"  columns:\n    severity: {unicodedata.normalize('NFD', 'Mức độ nghiêm trọng')}\n")
+    edit(project, "locales/fr.yml", "  columns:\n    severity: Gravité\n", "  columns:\n    severity: Niveau de gravité constaté\n")
+    edit(project, "locales/en.yml", "  skip_to_table: Skip the table\n", "  skip_to_table: Skip the table and read on below it\n")
+    # Japanese counts as English does: 20 characters where English allows 20 is fine, 31 for 30 is not.
+    edit(project, "locales/ja.yml", "  columns:\n    severity: 重大度\n", f"  columns:\n    severity: {'重大度' * 6}重大\n")
+    edit(project, "locales/ja.yml", "  skip_to_table: 表をスキップ\n", f"  skip_to_table: {'表をスキップ' * 5}表\n")
+    fr_line = line_of(project, "locales/fr.yml", "severity: Niveau de gravité constaté")
+    en_line = line_of(project, "locales/en.yml", "skip_to_table:")
+    skip_line = line_of(project, "locales/ja.yml", "skip_to_table:")
+    severity_line = line_of(project, "locales/en.yml", "    severity: Severity")
+
+    status = load_portal(project, tuple(dict.fromkeys((*LOCALES, "ja"))), "en").translation
+    assert status.locales["vi"].over_limit == []
+    assert [(item["key"], item["line"], item["length"], item["limit"]) for item in status.locales["ja"].over_limit] == [("common.skip_to_table", skip_line, 31, 30)]
+    assert f"locales/ja.yml:{skip_line}: common.skip_to_table: too long: 31 characters where its description (locales/en.yml:{en_line}) allows at most 30 (\"{'表をスキップ' * 5}表\")" in [str(problem) for problem in status.strict_problems]
+
+    assert i18n.main(["--root", str(project), "status", "en", "fr"]) == 0  # the command line
+    out = capsys.readouterr().out
+    assert "Translation status en (source): " in out and ", 1 over the limit" in out
+    assert f"  over the limit  locales/en.yml:{en_line}: common.skip_to_table  (35 characters, at most 30: Skip the table and read on below it)" in out
+    assert f"  over the limit  locales/fr.yml:{fr_line}: commitment.columns.severity  (26 characters, at most 20: Niveau de gravité constaté)" in out
+
+    build = mkdocs_build(project, project / "site")  # reported, not refused
+    assert build.returncode == 0, build.log
+    assert re.search(r"WARNING +-  Translation status fr: .*, 1 over the limit; ", build.log)
+    assert re.search(r"INFO +-  Translation status vi: .*, 0 over the limit; ", build.log)
+    data = json.loads((project / "site/i18n-status.json").read_text(encoding="utf-8"))["locales"]
+    assert data["fr"]["counts"]["over_limit"] == 1 and data["vi"]["counts"]["over_limit"] == 0
+    assert data["fr"]["over_limit"] == [
+        {"key": "commitment.columns.severity", "line": fr_line, "length": 26, "limit": 20, "text": "Niveau de gravité constaté", "english_line": severity_line}
+    ]
+    assert [(item["key"], item["line"], item["length"], item["limit"]) for item in data["en"]["over_limit"]] == [("common.skip_to_table", en_line, 35, 30)]
+
+    for prefix in ("", "fr/"):
+        soup = soup_of(project / "site" / prefix / "translation-status/index.html")
+        row = soup.select_one('table[data-portal-table="translation-status"] tr[data-locale="fr"]')
+        assert row.select_one('[data-count="over-limit"]').get_text(strip=True) == "1"
+        [item] = soup.select('section[data-locale="fr"] details[data-list="over-limit"] tbody tr')
+        assert item["data-key"] == "commitment.columns.severity"
+        assert f"locales/fr.yml:{fr_line}" in item.td.get_text()
+        assert (item.select_one("[data-length]").get_text(), item.select_one("[data-limit]").get_text()) == ("26", "20")
+        text = item.select("td")[-1]
+        assert (text["lang"], text.get_text()) == ("fr", "Niveau de gravité constaté")
+        assert not soup.select('section[data-locale="vi"] details[data-list="over-limit"]')
+        [english] = soup.select('section[data-locale="en"] details[data-list="over-limit"] tbody tr')
+        assert english["data-key"] == "common.skip_to_table"
+    assert "Chaînes trop longues (1)" in soup.select_one('section[data-locale="fr"] details[data-list="over-limit"] summary').get_text()
+
+    build = mkdocs_build(project, project / "strict-site", "--strict")
+    assert build.returncode != 0
+    assert f'locales/fr.yml:{fr_line}: commitment.columns.severity: too long: 26 characters where its description (locales/en.yml:{severity_line}) allows at most 20 ("Niveau de gravité constaté")' in build.log
+    assert f'locales/en.yml:{en_line}: common.skip_to_table: too long: 35 characters where its description allows at most 30 ("Skip the table and read on below it")' in build.log
+    assert "locales/vi.yml:" not in build.log  # 19 characters, however many code points
+    assert "Traceback" not in build.log
+    assert not (project / "strict-site").exists()
 
 
 # --- 3. fallbacks ---------------------------------------------------------------------------------
@@ -173,19 +277,20 @@ def test_fallback_markers_become_spans_in_text_and_vanish_where_no_tag_can_go() 
 
 def test_build_log_has_one_summary_line_per_language(site) -> None:
     lines = [line for line in site.log.splitlines() if "Translation status" in line]
-    assert [re.search(r"Translation status (\w+)", line).group(1) for line in lines] == ["en", "fr", "vi"]
+    assert [re.search(r"Translation status (\w+)", line).group(1) for line in lines] == list(LOCALES)
     total = len(english_keys())
-    assert lines[1].endswith(f"Translation status fr: {total}/{total} strings translated (100%), 0 missing, 0 outdated, 0 unused, 0 placeholder mismatches; {len(PAGES) + 2}/{len(PAGES) + 2} pages")
+    assert lines[1].endswith(f"Translation status fr: {total}/{total} strings translated (100%), 0 missing, 0 outdated, 0 unused, 0 placeholder mismatches, 0 over the limit; {len(PAGES) + 2}/{len(PAGES) + 2} pages")
 
 
 def test_status_json_is_published(site) -> None:
     data = json.loads((site.site / "i18n-status.json").read_text(encoding="utf-8"))
     total = len(english_keys())
     assert data["format"] == 1 and data["source_locale"] == "en"
-    assert data["locales"]["en"] == {"locale": "en", "file": "locales/en.yml", "source": True, "strings": total, "undescribed": []}
-    for locale in ("fr", "vi"):
+    assert data["locales"]["en"] == {"locale": "en", "file": "locales/en.yml", "source": True, "strings": total, "undescribed": [], "over_limit": []}
+    for locale in LOCALES[1:]:
         entry = data["locales"][locale]
-        assert entry["counts"] == {"translated": total, "missing": 0, "outdated": 0, "unused": 0, "placeholder_mismatches": 0}
+        assert entry["counts"] == {"translated": total, "missing": 0, "outdated": 0, "unused": 0, "placeholder_mismatches": 0, "over_limit": 0}
+        assert entry["over_limit"] == []
         assert entry["percent"] == 100 and entry["pages"]["missing"] == []
 
 
@@ -194,9 +299,10 @@ def test_status_page_in_every_language(page, locale: str) -> None:
     soup = page(locale, "translation-status/")
     assert soup.html["lang"] == locale
     rows = soup.select('table[data-portal-table="translation-status"] tbody tr')
-    assert [row["data-locale"] for row in rows] == ["fr", "vi"]
+    assert [row["data-locale"] for row in rows] == list(LOCALES[1:])  # every built translation
     for row in rows:
         assert row.select_one('[data-count="missing"]').get_text(strip=True) == "0"
+        assert row.select_one('[data-count="over-limit"]').get_text(strip=True) == "0"
         assert row.th.span["lang"] == row["data-locale"]  # "Tiếng Việt" is read as Vietnamese
     assert not soup.select(".portal-fallback")
     link = soup.find("a", string="i18n-status.json")
@@ -353,9 +459,9 @@ def test_a_new_language_falls_back_string_by_string(german) -> None:
 def test_a_new_language_is_in_the_status_log_json_page_and_search(german) -> None:
     total = len(english_keys())
     pages = len(list((ROOT / "docs/en").rglob("*.md")))
-    assert f"Translation status de: {GERMAN_KEYS}/{total} strings translated ({int(100 * GERMAN_KEYS / total)}%), {total - GERMAN_KEYS} missing, {GERMAN_KEYS} outdated, 0 unused, 0 placeholder mismatches; 0/{pages} pages" in german.log
+    assert f"Translation status de: {GERMAN_KEYS}/{total} strings translated ({int(100 * GERMAN_KEYS / total)}%), {total - GERMAN_KEYS} missing, {GERMAN_KEYS} outdated, 0 unused, 0 placeholder mismatches, 0 over the limit; 0/{pages} pages" in german.log
     data = json.loads((german.site / "i18n-status.json").read_text(encoding="utf-8"))["locales"]["de"]
-    assert data["counts"] == {"translated": GERMAN_KEYS, "missing": total - GERMAN_KEYS, "outdated": GERMAN_KEYS, "unused": 0, "placeholder_mismatches": 0}
+    assert data["counts"] == {"translated": GERMAN_KEYS, "missing": total - GERMAN_KEYS, "outdated": GERMAN_KEYS, "unused": 0, "placeholder_mismatches": 0, "over_limit": 0}
     assert {item["reason"] for item in data["outdated"]} == {"unreviewed"}
     assert data["pages"]["translated"] == 0 and {item["file"] for item in data["pages"]["missing"]} >= {"docs/de/index.md", "docs/de/commitment.md"}
     missing = {item["key"]: item for item in data["missing"]}

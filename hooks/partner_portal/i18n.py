@@ -6,8 +6,9 @@
 - Records: locales/<lang>.sources.yml keeps, for each translated key, the English text it was
   translated from. The build compares it with today's English to find outdated translations;
   `./portal i18n review LANG KEY...` brings the records up to date once a string is checked.
-- Status: per locale, strings translated, missing, outdated and unused, and prose pages missing;
-  reported in the build log, in site/i18n-status.json and on the "Translation status" page.
+- Status: per locale, strings translated, missing, outdated and unused, strings over the length
+  limit their description states ("At most 20 characters."), and prose pages missing; reported
+  in the build log, in site/i18n-status.json and on the "Translation status" page.
 - Fallbacks: a missing string shows the English text, marked (see localize.FALLBACK_OPEN) and
   turned into <span lang="en" class="portal-fallback"> in the final HTML; a missing prose page
   is built from English under a banner in the reader's language.
@@ -19,19 +20,22 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import html
 import json
 import logging
 import re
+import string
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+import icu
 import yaml
 from markupsafe import Markup, escape
 
 from .errors import KeyPath, PortalDataError, Problem
-from .localize import FALLBACK_CLOSE, FALLBACK_OPEN, Localizer, unmark
+from .localize import FALLBACK_CLOSE, FALLBACK_OPEN, Localizer, markdown_html, unmark
 from .render import block
 from .source import Source, SourceError, load_source
 from .validate import flatten, placeholders, schema_problems
@@ -85,6 +89,66 @@ def description_problems(source: Source, text: str) -> list[Problem]:
             names = ", ".join(f"{{{name}}}" for name in unexplained)
             problems.append(source.problem(path, f"the description does not say what {names} holds"))
     return problems
+
+
+# --- length limits: "At most 20 characters." in a description ---------------------------------
+
+# How a description states a limit. locales/en.yml writes "At most N characters." everywhere
+# (TRANSLATING.md); the other usual spellings are read too, so that no limit goes unchecked.
+_LIMIT = re.compile(
+    r"\b(?:at\s+most|up\s+to|no\s+more\s+than|max(?:imum)?\.?)\s+(\d+)\s+char(?:acter)?s\b"
+    r"|\b(\d+)\s+char(?:acter)?s\s+(?:at\s+most|max(?:imum)?)\b",
+    re.I,
+)
+
+# A placeholder's value is not known while a translator writes the text: each counts as this many
+# characters, in English and in every translation (a language or vendor name, a short number).
+PLACEHOLDER_CHARACTERS = 10
+_PLACEHOLDER = "\ue010"  # stands for a placeholder while counting (private use, one character)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def length_limit(description: str) -> int | None:
+    """The length limit a description states, in characters ("At most 20 characters." gives 20);
+    the smallest if it states several; None if it states none."""
+    limits = [int(first or second) for first, second in _LIMIT.findall(description)]
+    return min(limits) if limits else None
+
+
+def graphemes(text: str) -> int:
+    """The characters a reader counts: grapheme clusters (ICU), not code points. A Vietnamese
+    letter with its tone mark, composed or not, an emoji sequence or a flag each count once; a
+    Japanese or Chinese character counts once, like a Latin letter."""
+    breaks = icu.BreakIterator.createCharacterInstance(icu.Locale.getRoot())
+    breaks.setText(text)
+    return sum(1 for _ in breaks)
+
+
+def visible_length(text: str, markdown: bool = False) -> int:
+    """The length of a locale text as a reader sees it: runs of spaces and line breaks as one
+    space, nothing at either end, a Markdown text (`_md` key) without its markup and link targets,
+    and each placeholder counted as PLACEHOLDER_CHARACTERS."""
+    if markdown:
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        shown = html.unescape(_TAG.sub("", markdown_html(text, dict.fromkeys(names, _PLACEHOLDER))))
+    else:
+        shown = "".join(literal + (_PLACEHOLDER if name is not None else "") for literal, name, _, _ in string.Formatter().parse(text))
+    shown = re.sub(r"[ \t\r\n]+", " ", shown).strip(" ")
+    return graphemes(shown) + shown.count(_PLACEHOLDER) * (PLACEHOLDER_CHARACTERS - 1)
+
+
+def _over_limit(source: Source, path: KeyPath, text: str, limit: int | None, english_line: int) -> dict[str, Any] | None:
+    if limit is None:
+        return None
+    length = visible_length(text, markdown=str(path[-1]).endswith("_md"))
+    if length <= limit:
+        return None
+    return {"key": dotted(path), "line": source.line_of(path), "length": length, "limit": limit, "text": text, "english_line": english_line}
+
+
+def _over_limit_problem(source: Source, path: KeyPath, item: dict[str, Any], default: str) -> Problem:
+    description = "its description" if source.name == f"locales/{default}.yml" else f"its description (locales/{default}.yml:{item['english_line']})"
+    return source.problem(path, f'too long: {item["length"]} characters where {description} allows at most {item["limit"]} ("{_english(item["text"])[:60]}")')
 
 
 # --- records: the English text each translation was made from --------------------------------
@@ -146,6 +210,7 @@ class LocaleStatus:
     pages_total: int = 0
     pages_missing: list[dict[str, str]] = field(default_factory=list)
     undescribed: list[dict[str, Any]] = field(default_factory=list)  # the source language only
+    over_limit: list[dict[str, Any]] = field(default_factory=list)  # longer than their description allows
     source: bool = False
 
     @property
@@ -159,17 +224,22 @@ class LocaleStatus:
     def summary(self) -> str:
         if self.source:
             described = self.total - len(self.undescribed)
-            return f"Translation status {self.locale} (source): {self.total} strings, {described} with a description for translators, {len(self.undescribed)} without"
+            return (
+                f"Translation status {self.locale} (source): {self.total} strings, {described} with a description for translators, "
+                f"{len(self.undescribed)} without, {len(self.over_limit)} over the limit"
+            )
         return (
             f"Translation status {self.locale}: {self.translated}/{self.total} strings translated ({self.percent}%), "
             f"{len(self.missing)} missing, {len(self.outdated)} outdated, {len(self.unused)} unused, "
-            f"{len(self.placeholder_mismatches)} placeholder mismatches; {self.pages_translated}/{self.pages_total} pages"
+            f"{len(self.placeholder_mismatches)} placeholder mismatches, {len(self.over_limit)} over the limit; "
+            f"{self.pages_translated}/{self.pages_total} pages"
         )
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"locale": self.locale, "file": self.file, "source": self.source, "strings": self.total}
         if self.source:
             data["undescribed"] = self.undescribed
+            data["over_limit"] = self.over_limit
             return data
         data.update(
             translated=self.translated,
@@ -180,11 +250,13 @@ class LocaleStatus:
                 "outdated": len(self.outdated),
                 "unused": len(self.unused),
                 "placeholder_mismatches": len(self.placeholder_mismatches),
+                "over_limit": len(self.over_limit),
             },
             missing=self.missing,
             outdated=self.outdated,
             unused=self.unused,
             placeholder_mismatches=self.placeholder_mismatches,
+            over_limit=self.over_limit,
             pages={"total": self.pages_total, "translated": self.pages_translated, "missing": self.pages_missing},
         )
         return data
@@ -219,6 +291,7 @@ def compute_status(root: Path, catalogs: dict[str, Source], default: str) -> tup
     english_paths = {dotted(path): path for path in flatten(english_source.data)}
     text = (root / "locales" / f"{default}.yml").read_text(encoding="utf-8")
     described = descriptions(english_source, text)
+    limited = {dotted(path): limit for path, description in described.items() if (limit := length_limit(description)) is not None}
 
     strict: list[Problem] = []
     errors: list[Problem] = []
@@ -234,6 +307,11 @@ def compute_status(root: Path, catalogs: dict[str, Source], default: str) -> tup
         source=True,
         undescribed=[{"key": dotted(problem.path), "line": problem.line, "problem": problem.message} for problem in undescribed_problems],
     )
+    for key, path in english_paths.items():  # English over its own limit is an error too
+        item = _over_limit(english_source, path, english[key], limited.get(key), english_source.line_of(path))
+        if item:
+            statuses[default].over_limit.append(item)
+            strict.append(_over_limit_problem(english_source, path, item, default))
 
     docs = root / "docs"
     pages = sorted(path.relative_to(docs / default).as_posix() for path in (docs / default).rglob("*.md")) if (docs / default).is_dir() else []
@@ -268,6 +346,10 @@ def compute_status(root: Path, catalogs: dict[str, Source], default: str) -> tup
                 )
             if placeholders(messages[key]) != placeholders(source_text):  # an error before this point
                 status.placeholder_mismatches.append({"key": key, "line": source.line_of(paths[key])})
+            item = _over_limit(source, paths[key], messages[key], limited.get(key), line)
+            if item:
+                status.over_limit.append(item)
+                strict.append(_over_limit_problem(source, paths[key], item, default))
         for key in messages:
             if key not in english:
                 hint = difflib.get_close_matches(key, list(english), n=1)
@@ -283,8 +365,8 @@ def compute_status(root: Path, catalogs: dict[str, Source], default: str) -> tup
 
 
 class TranslationIncomplete(PortalDataError):
-    """`mkdocs build --strict`: a missing or unused string, a missing page or an undescribed
-    English string stops the build, each named with its file, line and key."""
+    """`mkdocs build --strict`: a missing or unused string, a missing page, an undescribed English
+    string or a string over its length limit stops the build, each named with its file, line and key."""
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems)
@@ -300,7 +382,7 @@ class TranslationIncomplete(PortalDataError):
 def report(status: TranslationStatus, site_dir: str) -> None:
     """The end of a build: one line per language in the log, and site/i18n-status.json."""
     for entry in status.locales.values():
-        (log.warning if entry.source and entry.undescribed else log.info)(entry.summary())
+        (log.warning if (entry.source and entry.undescribed) or entry.over_limit else log.info)(entry.summary())
     path = Path(site_dir) / "i18n-status.json"
     path.write_text(json.dumps(status.as_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -371,12 +453,15 @@ def translation_status_block(portal: Any, t: Localizer) -> dict[str, Any]:
     status: TranslationStatus | None = getattr(portal, "translation", None)
     rows = status.translations() if status else []
     names = {row.locale: Localizer(row.locale, {}).language_name for row in rows}
+    if status and status.locales[status.default].over_limit:  # a heading of its own, above its list
+        names[status.default] = Localizer(status.default, {}).language_name
     return {
         "status": status,
         "rows": rows,
         "names": names,
         "source": status.locales[status.default] if status else None,
         "source_name": language_in_sentence(t, portal.default_locale),
+        "placeholder_characters": PLACEHOLDER_CHARACTERS,
     }
 
 
@@ -469,6 +554,8 @@ def _print_status(root: Path, wanted: list[str]) -> int:
         for item in entry.unused:
             hint = f"; did you mean {item['suggestion']}?" if item["suggestion"] else ""
             print(f"  unused          {entry.file}:{item['line']}: {item['key']}{hint}")
+        for item in entry.over_limit:
+            print(f"  over the limit  {entry.file}:{item['line']}: {item['key']}  ({item['length']} characters, at most {item['limit']}: {_english(item['text'])[:60]})")
         for item in entry.pages_missing:
             print(f"  page missing    {item['file']}  (shown from {item['english']})")
     return 0

@@ -520,3 +520,6 @@ def test_translating_guide_covers_the_workflow() -> None:
     guide = (ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
     for needle in ("./portal serve", "./portal i18n status", "./portal i18n review", "i18n-status.json", "translation-status/", "--strict", "locales/en.yml", "Transifex", "Crowdin", "Weblate", "mkdocs.yml"):
         assert needle in guide, needle
+    # What the column "over the limit" counts, as the build counts it.
+    assert "At most N characters." in guide and "Over the limit" in guide
+    assert f"counts as **{i18n.PLACEHOLDER_CHARACTERS} characters**" in guide

@@ -262,10 +262,13 @@ def test_fallback_markers_become_spans_in_text_and_vanish_where_no_tag_can_go() 
         '<p title="{0}">{0}</p><select><option>{0}</option></select>'
         '<script type="application/json">{{"label": "{0}"}}</script></body></html>'
     ).format(fallback)
-    finished = i18n.finish_fallbacks(str(html), 'Not translated "yet"', "en")
+    finished = i18n.finish_fallbacks(str(html), 'Not translated "yet"', Localizer("de", {}), "en")
     soup = BeautifulSoup(finished, "html.parser")
     [span] = soup.select("span.portal-fallback")
     assert span.parent.name == "p" and span["lang"] == "en" and span["title"] == 'Not translated "yet"' and span.get_text() == "Yes"
+    assert "dir" not in span.attrs  # German and English run the same way
+    arabic = BeautifulSoup(i18n.finish_fallbacks(str(html), "", Localizer("ar", {}), "en"), "html.parser")
+    assert arabic.select_one("span.portal-fallback")["dir"] == "ltr"
     assert soup.title.get_text() == "Yes - site"
     assert soup.p["title"] == "Yes" and soup.option.get_text() == "Yes" and soup.meta["content"] == "Yes"
     assert json.loads(soup.script.string) == {"label": "Yes"}

@@ -16,22 +16,22 @@ from partner_portal.source import load_source
 
 
 def test_durations_follow_each_languages_plural_rules() -> None:
-    assert Localizer("en", {}).duration(1, "hour") == "1 hour"
-    assert Localizer("en", {}).duration(3, "day") == "3 days"
+    assert Localizer("en", {}).duration(1, "hour") == "1\u00a0hour"  # one line: a no-break space
+    assert Localizer("en", {}).duration(3, "day") == "3\u00a0days"
     assert Localizer("fr", {}).duration(3, "hour") == "3\u00a0heures"
-    assert Localizer("vi", {}).duration(3, "day") == "3 ngày"  # vi has no long unit names of its own
+    assert Localizer("vi", {}).duration(3, "day") == "3\u00a0ngày"  # vi has no long unit names of its own
 
 
 def test_arabic_durations_have_their_plural_forms_and_always_a_figure() -> None:
     ar = Localizer("ar", {})
     # CLDR's six Arabic plural categories; one and two are words without a figure in CLDR.
-    assert [ar.duration(n, "hour") for n in (0, 1, 2, 3, 11, 100)] == ["0 ساعة", "1 ساعة", "2 ساعة", "3 ساعات", "11 ساعة", "100 ساعة"]
-    assert [ar.duration(n, "day") for n in (1, 2, 5, 11)] == ["1 يوم", "2 يوم", "5 أيام", "11 يومًا"]
+    assert [ar.duration(n, "hour") for n in (0, 1, 2, 3, 11, 100)] == [f"{n}\u00a0{unit}" for n, unit in ((0, "ساعة"), (1, "ساعة"), (2, "ساعة"), (3, "ساعات"), (11, "ساعة"), (100, "ساعة"))]
+    assert [ar.duration(n, "day") for n in (1, 2, 5, 11)] == ["1\u00a0يوم", "2\u00a0يوم", "5\u00a0أيام", "11\u00a0يومًا"]
     for n in range(0, 30):
         for unit in ("hour", "day"):
             text = Localizer("ar", {}).duration(n, unit)
             assert str(n) in text and "duration" not in text, text
-    assert Localizer("ja", {}).duration(4, "hour") == "4 時間"
+    assert Localizer("ja", {}).duration(4, "hour") == "4\u00a0時間"
 
 
 def test_lists_weekdays_and_countries_come_from_cldr() -> None:

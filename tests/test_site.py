@@ -90,9 +90,9 @@ def test_severity_matrix_matches_the_data(page, locale: str) -> None:
 
 def test_units_are_words_of_the_language(page) -> None:
     # CLDR's French unit pattern keeps the number and its unit together (no-break space).
-    assert table_rows(page("en", "commitment/"), "matrix")[2][2] == "2 to 3 days"
+    assert table_rows(page("en", "commitment/"), "matrix")[2][2] == "2 to 3\u00a0days"
     assert table_rows(page("fr", "commitment/"), "matrix")[0][1] == "1 à 3\u00a0heures"
-    assert table_rows(page("vi", "commitment/"), "matrix")[1][2] == "24 đến 48 giờ"
+    assert table_rows(page("vi", "commitment/"), "matrix")[1][2] == "24 đến 48\u00a0giờ"
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -146,6 +146,8 @@ class Localizer:
         # beside a figure the number must show, as the "other" form writes it.
         if "{0}" not in pattern:
             pattern = forms["other"]
+        # A figure and its unit stay on one line ("8 ساعات", "48 時間" broke on phones).
+        pattern = pattern.replace("{0} ", "{0}\u00a0").replace(" {0}", "\u00a0{0}")
         return pattern.replace("{0}", self.number(amount))
 
     def megabytes(self, amount: int) -> str:

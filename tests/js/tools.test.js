@@ -31,6 +31,14 @@ test("licence counts: whole numbers, with the group separators of any language",
   assert.equal(parseCount(""), null);
   assert.equal(parseCount("-5"), null);
   assert.equal(parseCount("12.5x"), null);
+  // A decimal or a badly grouped number is no count of licences (it read 12.5 as 125).
+  assert.equal(parseCount("12.5"), null);
+  assert.equal(parseCount("1.2.3"), null);
+  assert.equal(parseCount("1,20"), null);
+  assert.equal(parseCount("1.200,000"), null);
+  assert.equal(parseCount("1.200.000"), 1200000);
+  assert.equal(parseCount("1 200 000"), 1200000);
+  assert.equal(parseCount("1234567890"), null);
   assert.equal(parseCount("ten"), null);
 });
 

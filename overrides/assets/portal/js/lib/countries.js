@@ -46,13 +46,16 @@ export function findCountry(countries, text, { codes = true } = {}) {
 
 /**
  * A count of user licences as typed: a whole number >= 0, or null. Group
- * separators of any language (1,200 / 1 200 / 1.200) are ignored.
+ * separators of any language (1,200 / 1 200 / 1.200) may stand between groups
+ * of three digits; a decimal (12.5) is not a count.
  * @param {string} text
  * @returns {number | null}
  */
 export function parseCount(text) {
-  const digits = String(text ?? "").trim().replace(/[\s\u00a0\u202f,.'’]/g, "");
-  return /^\d{1,9}$/.test(digits) ? Number(digits) : null;
+  const typed = String(text ?? "").trim();
+  if (!/^\d{1,3}(?:([\s\u00a0\u202f,.'’])\d{3}(?:\1\d{3})*)?$|^\d+$/.test(typed)) return null;
+  const digits = typed.replace(/\D/g, "");
+  return digits.length <= 9 ? Number(digits) : null;
 }
 
 /**

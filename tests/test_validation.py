@@ -145,6 +145,15 @@ def test_placeholder_mismatch(project: Path) -> None:
     assert problems(project) == [f"locales/fr.yml:{line}: site.name: placeholders differ from English: expected {{vendor}}"]
 
 
+def test_a_theme_text_that_lost_its_number(project: Path) -> None:
+    # Unquoted, YAML cuts "Thêm # kết quả trên trang này" at " #": the panel read "Thêm".
+    edit(project, "locales/vi.yml", '"Thêm # kết quả trên trang này"', "Thêm # kết quả trên trang này")
+    line = line_of(project, "locales/vi.yml", "Thêm # kết quả")
+    assert problems(project) == [
+        f'locales/vi.yml:{line}: theme.search_result_more_other: the theme puts the number where English has "#": keep it, and quote the text ("… # …"), since in YAML " #" starts a comment'
+    ]
+
+
 @pytest.mark.parametrize("placeholder", ["{}", "{0}"])
 def test_placeholder_without_a_name(project: Path, placeholder: str) -> None:
     edit(project, "locales/fr.yml", "Support partenaires {vendor}", f"Support partenaires {placeholder}")

@@ -449,6 +449,9 @@ def locale_problems(locales: dict[str, Source], default: str) -> list[Problem]:
                 problems.extend(source.problem(key, message) for message in _markdown_problems(text))
             if locale == default:
                 continue
+            if key[0] == "theme" and "#" in reference.get(key, "") and "#" not in text:
+                # Material writes the number where its texts have "#"; unquoted in YAML, " #" starts a comment.
+                problems.append(source.problem(key, 'the theme puts the number where English has "#": keep it, and quote the text ("… # …"), since in YAML " #" starts a comment'))
             if key in reference and _format_problem(reference[key]) is None and placeholders(text) != placeholders(reference[key]):
                 expected = ", ".join(sorted(f"{{{name}}}" for name in placeholders(reference[key]))) or "none"
                 problems.append(source.problem(key, f"placeholders differ from English: expected {expected}"))

@@ -100,3 +100,11 @@ def test_collation_is_the_languages_own() -> None:
     # Japanese: kana in gojūon order, the long-vowel mark read as the vowel it lengthens (ガーナ is
     # "gaana", before カナダ "kanada"; voicing counts only after that), then kanji.
     assert Localizer("ja", {}).sorted(["北朝鮮", "カナダ", "ガーナ", "アメリカ合衆国", "中国", "イタリア"]) == ["アメリカ合衆国", "イタリア", "ガーナ", "カナダ", "中国", "北朝鮮"]
+
+
+def test_a_name_holding_the_lists_comma_is_shortened_in_a_list() -> None:
+    # CLDR's Vietnamese name of Hong Kong holds a comma: in a comma-separated list it reads as two places.
+    assert Localizer("vi", {}).territories(["HK", "MO", "FJ"]) == "Hồng Kông, Macao và Fiji"
+    assert Localizer("vi", {}).territory("HK") == "Đặc khu Hành chính Hồng Kông, Trung Quốc"  # alone, in full
+    assert Localizer("fr", {}).territories(["US", "GB"]) == "États-Unis et Royaume-Uni"  # no comma: never abbreviated
+    assert Localizer("ar", {}).territories(["HK", "US"]) == "هونغ كونغ الصينية (منطقة إدارية خاصة) والولايات المتحدة"

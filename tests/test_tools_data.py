@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import LOCALES, ROOT
 from partner_portal.load import load_portal
+from partner_portal.localize import Localizer
 from partner_portal.validate import known_countries
 from test_validation import edit, line_of, problems
 
@@ -188,7 +189,7 @@ def test_tools_embed_their_part_of_the_api(site, page, locale: str) -> None:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_without_javascript_the_pages_carry_every_answer(page, locale: str) -> None:
-    names = Locale.parse(locale).territories
+    names = {code: str(Localizer(locale, {}).territory_in_list(code)) for code in Locale.parse(locale).territories}  # as a list item
     for path, data in (("escalation/", DATA["escalation"]), ("priority-support/", DATA["priority"])):
         lists = page(locale, path).select(".portal-countries dt[data-region]")
         assert [dt["data-region"] for dt in lists] == [region["id"] for region in data["regions"]]

@@ -255,7 +255,7 @@ CALENDAR_ANCHOR = "support-calendar"
 
 
 def _countries_by_region(portal: Portal, t: Localizer, regions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"id": region["id"], "name": place_name(t, region), "countries": t.sorted(t.territory(code) for code in region["countries"])} for region in regions]
+    return [{"id": region["id"], "name": place_name(t, region), "countries": t.sorted(t.territory_in_list(code) for code in region["countries"])} for region in regions]
 
 
 def _week(portal: Portal, t: Localizer) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import unicodedata
 from functools import cached_property
 from typing import Any, Callable, Iterable, TypeVar
 
@@ -110,8 +111,27 @@ class Localizer:
         Intl.Collator sorts."""
         return sorted(items, key=lambda item: self._collator.getSortKey(key(item)))
 
+    def territory_in_list(self, code: str) -> str:
+        """The name of a territory as an item of a list: CLDR's short name where the full one holds
+        the list's own separator ("Đặc khu Hành chính Hồng Kông, Trung Quốc" becomes "Hồng Kông"),
+        which would make the list ambiguous; the full name elsewhere ("États-Unis", not "É.-U.")."""
+        name = self.territory(code)
+        if not self._list_separator or self._list_separator not in name:
+            return name
+        return self._short_names.regionDisplayName(code)
+
+    @cached_property
+    def _list_separator(self) -> str:
+        """The punctuation between two items of a list (", ", "、"); none where a word joins them (Arabic و)."""
+        middle = self.babel.list_patterns["standard"]["middle"].replace("{0}", "").replace("{1}", "")
+        return "".join(char for char in middle if unicodedata.category(char).startswith("P"))
+
+    @cached_property
+    def _short_names(self) -> icu.LocaleDisplayNames:
+        return icu.LocaleDisplayNames.createInstance(icu.Locale(self.locale), [icu.UDisplayContext.LENGTH_SHORT])
+
     def territories(self, codes: Iterable[str]) -> Markup:
-        return self.join(self.territory(code) for code in codes)
+        return self.join(self.territory_in_list(code) for code in codes)
 
     def number(self, value: int | float) -> str:
         return format_decimal(value, locale=self.babel)

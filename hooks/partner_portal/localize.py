@@ -133,6 +133,17 @@ class Localizer:
     def territories(self, codes: Iterable[str]) -> Markup:
         return self.join(self.territory_in_list(code) for code in codes)
 
+    def zone_name(self, zone: str) -> str:
+        """A time zone's CLDR name as the browser's Intl writes it (ICU's generic name: "heure de
+        l’Inde", "heure du Golfe" for zones without summer time), that reads as a name on its own
+        in a table cell; where CLDR builds it from a pattern meant for running text ("heure :
+        Royaume-Uni"), the place alone."""
+        name = icu.TimeZone.createTimeZone(zone).getDisplayName(False, icu.TimeZone.LONG_GENERIC, icu.Locale(self.locale))
+        prefix = self.babel.zone_formats["region"].split("%s")[0]
+        if prefix.rstrip().endswith((":", "：")) and name.startswith(prefix):
+            return name[len(prefix):]
+        return name
+
     def number(self, value: int | float) -> str:
         return format_decimal(value, locale=self.babel)
 

@@ -16,7 +16,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from babel.dates import get_timezone, get_timezone_name
 from markupsafe import Markup
 
 from .localize import Localizer, MissingText, unmark
@@ -65,16 +64,6 @@ def countries(portal: Portal, t: Localizer) -> list[dict[str, Any]]:
 _documents: dict[tuple[int, str, int, str], tuple[Portal, dict[str, str], dict[str, Any]]] = {}
 
 
-
-def zone_name(t: Localizer, zone: str) -> str:
-    """A time zone's CLDR name that reads as a name on its own, in a table cell or after a label:
-    the generic name ("heure de l’Est de l’Australie"), or, where CLDR builds it from a pattern
-    meant for running text ("heure : Inde"), the place alone ("Inde")."""
-    name = get_timezone_name(get_timezone(zone), "long", "generic", locale=t.babel)
-    prefix = t.babel.zone_formats["region"].split("%s")[0]
-    if prefix.rstrip().endswith((":", "：")) and name.startswith(prefix):
-        return name[len(prefix):]
-    return name
 
 def api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str, Any]:
     """The document of one language, made once per loaded portal (each tool's block, the
@@ -127,7 +116,7 @@ def _api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str,
                     "id": region["id"],
                     "name": plain(place_name(t, region)),
                     "time_zone": region["time_zone"],
-                    "time_zone_name": zone_name(t, region["time_zone"]),
+                    "time_zone_name": t.zone_name(region["time_zone"]),
                     "holidays": list(region.get("holidays", [])),
                     "countries": list(region["countries"]),
                     "levels": {level: list(people) for level, people in region["levels"].items()},

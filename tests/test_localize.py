@@ -108,3 +108,11 @@ def test_a_name_holding_the_lists_comma_is_shortened_in_a_list() -> None:
     assert Localizer("vi", {}).territory("HK") == "Đặc khu Hành chính Hồng Kông, Trung Quốc"  # alone, in full
     assert Localizer("fr", {}).territories(["US", "GB"]) == "États-Unis et Royaume-Uni"  # no comma: never abbreviated
     assert Localizer("ar", {}).territories(["HK", "US"]) == "هونغ كونغ الصينية (منطقة إدارية خاصة) والولايات المتحدة"
+
+
+def test_texts_side_by_side_take_a_space_except_after_a_full_width_character() -> None:
+    assert Localizer("en", {}).adjoin("We do not work at weekends.", "Response times count working days.") == "We do not work at weekends. Response times count working days."
+    assert Localizer("ja", {}).adjoin("対応していません。", "応答時間は営業日のみです。") == "対応していません。応答時間は営業日のみです。"
+    assert Localizer("ja", {}).adjoin("担当：", Markup("<bdi>Australia</bdi>")) == "担当：<bdi>Australia</bdi>"
+    assert Localizer("en", {}).adjoin("<b>", "x") == "&lt;b&gt; x"  # escaped like every text
+    assert Localizer("ja", {}).alternatives(["はい", "いいえ"]) == "はいまたはいいえ"

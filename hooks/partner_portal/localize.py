@@ -96,10 +96,26 @@ class Localizer:
     def territory(self, code: str) -> str:
         return self.babel.territories[code]
 
+    def adjoin(self, *parts: Any) -> Markup:
+        """Texts side by side, escaped: a space between two, none after a full-width character,
+        as Japanese and Chinese write "…ません。応答時間は…" and "担当：オーストラリア"."""
+        result = Markup("")
+        for part in parts:
+            text = str(result)
+            if text and unicodedata.east_asian_width(unmark(text)[-1:] or " ") not in ("W", "F"):
+                result += Markup(" ")
+            result += part
+        return result
+
     def join(self, items: Iterable[Any]) -> Markup:
         """A list in the language's own way ("a, b and c", "a, b et c", "a, b và c")."""
         escaped = [str(escape(item)) for item in items]
         return Markup(format_list(escaped, locale=self.babel)) if escaped else Markup("")
+
+    def alternatives(self, items: Iterable[Any]) -> Markup:
+        """Choices in the language's own way ("Yes or No", "Oui ou Non", "はい または いいえ")."""
+        escaped = [str(escape(item)) for item in items]
+        return Markup(format_list(escaped, style="or", locale=self.babel))
 
     @cached_property
     def _collator(self) -> icu.Collator:

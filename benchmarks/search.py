@@ -2,7 +2,10 @@
 same built pages, in every language of mkdocs.yml (issue #10 item 4). Not a test; it switches
 nothing: the site keeps Material's search, this only measures.
 
-Usage: .venv/bin/python benchmarks/search.py [--site DIR] [--pagefind PYTHON] [--json FILE] [--shots DIR]
+Usage: .venv/bin/python benchmarks/search.py [--site DIR] [--pagefind PYTHON] [--json FILE] [--shots DIR] [--ours-only]
+
+--ours-only measures our search alone (bytes and queries; no Pagefind, no CSP or RTL comparison),
+in about 30 seconds, for iterating on hooks/partner_portal/search.py.
 
 1. Builds the site once with `./portal build` (or takes --site, an existing build), then runs
    Pagefind (the `pagefind[extended]` wheel's binary, from a throwaway venv: --pagefind, default
@@ -484,8 +487,9 @@ def report(data: dict[str, object]) -> str:
     lines += ["", "| | " + " | ".join(engines) + " |", "| --- |" + " ---: |" * len(engines)]
     lines.append("| queries ok | " + " | ".join(f"{sum(r['ok'] for c in LANGUAGES for r in data['engines'][n][c]['queries'])} / {sum(len(QUERIES[c]) for c in LANGUAGES)}" for n in engines) + " |")
     lines.append("")
-    ui = data["pagefind_ui"]
-    lines.append("Pagefind's own UI on top of the first query: " + ", ".join(f"{name} {kb(size['raw'])} / {kb(size['gzip'])}" for name, size in ui.items()))
+    ui = data.get("pagefind_ui", {})
+    if ui:
+        lines.append("Pagefind's own UI on top of the first query: " + ", ".join(f"{name} {kb(size['raw'])} / {kb(size['gzip'])}" for name, size in ui.items()))
     lines.append("")
     return "\n".join(lines)
 
@@ -496,6 +500,7 @@ def main() -> int:
     parser.add_argument("--pagefind", help=f"a Python with pagefind[extended] (default: {PAGEFIND_VENV}/bin/python, made if missing)")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument("--shots", type=Path, default=Path("/tmp/search-shots"))
+    parser.add_argument("--ours-only", action="store_true", help="measure our search only: no Pagefind, no CSP or RTL comparison")
     args = parser.parse_args()
     args.shots.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
@@ -507,15 +512,15 @@ def main() -> int:
             started = time.perf_counter()
             build_site(site)
             print(f"built {site} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-        python = pagefind_python(args.pagefind)
+        python = None if args.ours_only else pagefind_python(args.pagefind)
         mounts, runs = {}, {}
-        for number, (name, extra) in enumerate(VARIANTS.items()):
+        for number, (name, extra) in enumerate({} if args.ours_only else VARIANTS.items()):
             output = work / f"pagefind-{number}"
             runs[name] = run_pagefind(python, site, output, extra)
             mounts[f"/_pagefind/{number}/"] = output
             print(f"{name}: {runs[name]}", file=sys.stderr)
-        bundle = mounts["/_pagefind/1/"]
-        data_ui = {name: sizes([bundle / f"{name}.js", bundle / f"{name}.css"]) for name in ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui")}
+        bundle = mounts.get("/_pagefind/1/")
+        data_ui = {} if bundle is None else {name: sizes([bundle / f"{name}.js", bundle / f"{name}.css"]) for name in ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui")}
         strict, strict_base = serve(site, mounts, wasm=False)
         allowing, wasm_base = serve(site, mounts, wasm=True)
         data: dict[str, object] = {"date": time.strftime("%Y-%m-%d"), "pagefind_runs": runs, "queries": QUERIES, "engines": {}, "pagefind_ui": data_ui}
@@ -525,6 +530,9 @@ def main() -> int:
                 data["chromium"] = browser.version
                 data["engines"]["ours (lunr)"] = measure_ours(browser, strict_base, site, mounts)
                 print("ours measured", file=sys.stderr)
+                if args.ours_only:
+                    browser.close()
+                    return finish(data, args)
                 for number, name in enumerate(VARIANTS):
                     data["engines"][name] = measure_pagefind(browser, wasm_base, site, mounts, f"/_pagefind/{number}/")
                     print(f"{name} measured", file=sys.stderr)
@@ -538,14 +546,19 @@ def main() -> int:
         finally:
             strict.shutdown()
             allowing.shutdown()
+    return finish(data, args)
+
+
+def finish(data: dict[str, object], args: argparse.Namespace) -> int:
     print(report(data))
     for name, engine in data["engines"].items():
         for code in LANGUAGES:
             print(f"{name} {code} first query fetched: {', '.join(engine[code]['first_query_files'])}")
             if engine[code]["errors"]:
                 print(f"{name} {code} console errors: {engine[code]['errors']}")
-    print("CSP:", json.dumps(data["csp"], ensure_ascii=False, indent=1))
-    print("RTL:", json.dumps(data["rtl"], ensure_ascii=False, indent=1))
+    if "csp" in data:
+        print("CSP:", json.dumps(data["csp"], ensure_ascii=False, indent=1))
+        print("RTL:", json.dumps(data["rtl"], ensure_ascii=False, indent=1))
     if args.json:
         args.json.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -356,6 +356,51 @@ def test_folding_in_arabic_and_japanese() -> None:
     assert search.folded_words("「重大度」、（إِدَارَة）؛") == "ادارة"
 
 
+def words(language: str, text: str) -> list[str]:
+    """The words lunr gets from `text` with a language's separator (Material splits the index and
+    the query with it alike, then lowercases)."""
+    return [word.lower() for word in re.split(search.separator(language), text) if word]
+
+
+def test_the_hamza_on_a_yeh_or_a_waw_is_kept() -> None:
+    # أسئلة typed as اسئلة: only the alef's hamza is left out; ئ and ؤ are keys of their own.
+    assert search.fold("أسئلة، مسؤول") == "اسئلة، مسؤول"
+    assert search.folded_words("<p>أسئلتكم وأسئلة</p>") == "اسئلتكم واسئلة"
+    assert search.fold("\u0627\u0654\u0633\u0626\u0644\u0629") == "اسئلة"  # decomposed
+
+
+def test_english_and_french_endings_are_the_same_word() -> None:
+    # Material adds a wildcard to every query word, so lunr runs no stemmer on a query: the
+    # separator takes endings off on both sides instead, and the prefix does the rest.
+    assert set(words("en", "Escalating, escalation, escalates, escalated, escalate.")) == {"escalat"}
+    assert words("en", "severity severities thresholds templates process processes") == ["severit", "severit", "threshold", "templat", "process", "process"]
+    assert words("en", "the thing is in time zones") == ["the", "thing", "is", "in", "tim", "zon"]
+    assert set(words("fr", "remontée remontées remonter remontee")) == {"remont"}
+    assert words("fr", "délais gravité gravite modèle modeles fuseaux") == ["délai", "gravit", "gravit", "modèl", "model", "fuseau"]
+    assert search.separator("vi") == search.separator("ar") == search.SEPARATOR  # no endings
+
+
+def test_japanese_queries_split_where_the_script_changes() -> None:
+    # Material runs TinySegmenter on the index but not on a query: 優先サポート typed as one word
+    # must become the two words the index holds.
+    assert words("ja", "優先サポート") == ["優先", "サポート"]
+    assert words("ja", "しきい値") == ["しきい", "値"]
+    assert words("ja", "サポートの対象") == ["サポート", "の", "対象"]  # where TinySegmenter cuts too
+    assert words("ja", "向け") == ["向け"]  # kanji then hiragana: one word
+    assert words("ja", "パートナー ハートナー") == ["パートナー", "ハートナー"]  # voicing marks untouched
+
+
+def test_search_indexes_carry_the_new_separators(site) -> None:
+    for locale in LOCALES:
+        root = "" if locale == "en" else f"{locale}/"
+        index = json.loads((site.site / root / "search/search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["separator"] == search.separator(locale)
+        assert index["config"]["pipeline"] == ["stopWordFilter"]  # no stemmer: it would never reach a query
+    ar = json.loads((site.site / "ar/search/search_index.json").read_text(encoding="utf-8"))
+    folded = [doc.get("folded_title", "") for doc in ar["docs"] if doc["location"].startswith("priority-support/")]
+    assert any("اسئلة" in title.split() for title in folded), folded
+
+
 def test_a_complete_site_has_no_fallback_anywhere(site) -> None:
     for path in site.site.rglob("*"):
         if path.suffix in (".html", ".json", ".xml"):

@@ -47,6 +47,18 @@ def test_a_japanese_word_is_found_in_the_middle_of_a_sentence(served, watched) -
     assert "ja/escalation/" in found, found
 
 
+@pytest.mark.parametrize(("root", "query", "expected"), [
+    ("", "escalating", "escalation/"),  # the page says "escalate", "escalation": another ending
+    ("ar/", "اسئلة", "ar/priority-support/"),  # أسئلة, its hamza-alef typed bare; ئ kept
+    ("ja/", "優先サポート", "ja/priority-support/"),  # a compound typed in one piece
+    ("ja/", "しきい値", "ja/priority-support/"),  # hiragana and kanji in one word
+])
+def test_the_benchmark_misses_are_found(served, watched, root: str, query: str, expected: str) -> None:
+    found = search(watched.page, served, root, query)
+    assert found and found[0] == expected, found
+    assert watched.console_errors == []
+
+
 def test_a_voiced_kana_is_another_word(served, watched) -> None:
     # ハートナー is パートナー ("partner", on every page) without its voicing mark: not a word.
     assert search(watched.page, served, "ja/", "パートナー")

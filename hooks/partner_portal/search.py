@@ -11,7 +11,21 @@ Accents: for every indexed section, the words whose accent-free form differs ("g
 "ادارة"; Japanese voicing marks are kept, they make another word) go into two extra
 fields, folded_title and folded_text, boosted like title and text. Lunr matches a query typed
 without accents against them; results still show the original text. Typed with accents, a word
-matches the original fields as before.
+matches the original fields as before. Arabic keeps the hamza on its other seats (ئ, ؤ): only
+the alef's is left out by readers ("اسئلة" for "أسئلة").
+
+Word endings and Japanese compounds: Material adds a trailing wildcard to every query word, and
+lunr runs no pipeline on a wildcard term, so a stemmer in the index's pipeline would stem the
+index and never the query ("escalation*" against "escal": nothing found). What Material does
+apply to both the index and the query is our separator. So the separator of English and French
+also takes off inflectional endings (those no shorter than three letters before them; "escalating",
+"escalation", "escalates" are all "escalat", a query word included, the prefix wildcard doing the
+rest: a stemmer that is the same on both sides by construction, and costs the index no byte),
+and the separator of Japanese cuts, without taking a character, where the script changes between
+kanji, hiragana and katakana at the places TinySegmenter cuts (almost) always: Material runs
+TinySegmenter on the index but not on a query, which it only splits with the separator (and
+kanji runs along the index's words), so "優先サポート" typed as one word now looks for "優先" and
+"サポート", as the index holds them. These use lookbehind, which Safari has had since 16.4.
 """
 
 from __future__ import annotations
@@ -34,22 +48,43 @@ from .localize import unmark
 # whitespace and hyphens only). Lunr applies it to the query too.
 SEPARATOR = r"""[\s\-‐–—,.;:!?¡¿()\[\]{}"'’‘“”«»/\\|…·•、。，．・：；！？「」『』（）【】〜،؛؟]+"""
 PIPELINE = ["stopWordFilter"]  # Material's default for every language: no stemming, no trimming
+# Inflectional endings the separator takes off a word of three letters or more, on the index and
+# on the query alike (see above). Latin letters only: not in Vietnamese, which has no endings.
+_EN = "a-zA-Z"
+_FR = "a-zA-ZÀ-ÖØ-öø-ÿœŒæÆ"
+ENDINGS = {
+    # escalat·e·s·ed·ing·ion·ions, severit·y·ies, zon·e·es, process (no s taken after an s)
+    "en": rf"(?<=[{_EN}]{{3}})(?:ions?|ings?|ies|ied|ed|es|e|(?<![sS])s|y)(?![{_EN}])",
+    # remont·ée·ées·er·é·e·es (and, folded, ·ee·ees), délai·s, gravit·é, remplac·ement·er
+    "fr": rf"(?<=[{_FR}]{{3}})(?:ements?|[ée]es?|és?|er|ez|es|e|(?<![sS])s|x)(?![{_FR}])",
+}
+# Japanese: where the script changes from katakana to anything, from kanji to katakana, from
+# hiragana to kanji or katakana; not from kanji to hiragana (送る, 向け: one word).
+_KANJI, _HIRAGANA, _KATAKANA = "一-龠々〆ヵヶ", "ぁ-ん", "ァ-ヴー"
+SCRIPT_CHANGES = {
+    "ja": (f"(?<=[{_KATAKANA}])(?=[{_KANJI}{_HIRAGANA}])|(?<=[{_KANJI}])(?=[{_KATAKANA}])"
+           f"|(?<=[{_HIRAGANA}])(?=[{_KANJI}{_KATAKANA}])"),
+}
 LUNR_DIR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
 _TAG = re.compile(r"<[^>]+>")
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">.*?"base":\s*")([^"]*)(")', re.S)
 _LETTERS = str.maketrans(
     {"đ": "d", "Đ": "D", "ð": "d", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
-     "ٱ": "ا", "ـ": None}  # Arabic alef wasla, typed as a bare alef; tatweel, a stretch that is no letter
+     # Arabic: the alef with a hamza over or under it, a madda or a wasla, typed as a bare alef;
+     # tatweel, a stretch that is no letter
+     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ـ": None}
 )
-# Japanese voicing marks make another word (パ is pa, ハ is ha): the only marks folding keeps.
-_WORD_MARKS = {"\u3099", "\u309a"}
+# Marks folding keeps. Japanese voicing marks make another word (パ is pa, ハ is ha); the hamza
+# on a yeh or a waw (ئ, ؤ) is its own key that readers type ("اسئلة", not "اسيلة"); the alef's
+# is gone by then (_LETTERS).
+_WORD_MARKS = {"\u3099", "\u309a", "\u0653", "\u0654", "\u0655"}
 
 
 def fold(text: str) -> str:
     """Text without what readers leave out when they type: Latin accents and Vietnamese tones
     ("Mức độ nghiêm trọng" → "Muc do nghiem trong"), Arabic short vowels and the hamza over or
     under an alef ("إدارة" → "ادارة")."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_LETTERS))
+    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).translate(_LETTERS))
     return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char) or char in _WORD_MARKS))
 
 
@@ -58,6 +93,12 @@ def folded_words(markup: str) -> str:
     text = html.unescape(_TAG.sub(" ", unmark(markup)))
     words = [word for word in re.split(SEPARATOR, text) if word]
     return " ".join(folded for word in words if (folded := fold(word)).lower() != word.lower())
+
+
+def separator(language: str) -> str:
+    """The separator of a language's index: SEPARATOR, and the endings or script changes above."""
+    extra = ENDINGS.get(language) or SCRIPT_CHANGES.get(language)
+    return f"{SEPARATOR}|{extra}" if extra else SEPARATOR
 
 
 def lunr_language(locale: str) -> str:
@@ -76,7 +117,8 @@ def index_document(locale: str, entries: list[dict[str, Any]], fields: dict[str,
                 doc[f"folded_{name}"] = folded
         docs.append(doc)
     boosts = {**fields, "folded_title": fields.get("title", {"boost": 1e3}), "folded_text": fields.get("text", {"boost": 1.0})}
-    config = {"lang": [lunr_language(locale)], "separator": SEPARATOR, "pipeline": PIPELINE, "fields": boosts}
+    language = lunr_language(locale)
+    config = {"lang": [language], "separator": separator(language), "pipeline": PIPELINE, "fields": boosts}
     return {"config": config, "docs": docs}
 
 

@@ -54,6 +54,11 @@ def isolate(value: object) -> Markup:
     return Markup("<bdi>{}</bdi>").format(value)
 
 
+def address(email: str) -> Markup:
+    """An e-mail address inside a sentence: isolated like any value, and kept whole on a line."""
+    return Markup('<bdi class="portal-address">{}</bdi>').format(email)
+
+
 def mailto(address: str) -> str:
     return "mailto:" + quote(address, safe="@")
 
@@ -69,7 +74,7 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         bytecode_cache=COMPILED,
     )
-    env.globals.update(icon=icon, mailto=mailto, isolate=isolate)
+    env.globals.update(icon=icon, mailto=mailto, isolate=isolate, address=address)
     return env
 
 

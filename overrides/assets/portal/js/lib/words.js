@@ -29,16 +29,20 @@
 /** @type {Map<string, Intl.Segmenter>} */
 const cache = new Map();
 
-/** @param {string | undefined} locale @returns {Intl.Segmenter | null} */
-function segmenter(locale) {
+/**
+ * @param {string | undefined} locale
+ * @param {"word" | "grapheme"} [granularity]
+ * @returns {Intl.Segmenter | null}
+ */
+function segmenter(locale, granularity = "word") {
   if (typeof Intl === "undefined" || !Intl.Segmenter) return null;
-  const key = locale || "";
+  const key = `${granularity}|${locale || ""}`;
   let seg = cache.get(key);
   if (!seg) {
     try {
-      seg = new Intl.Segmenter(locale || undefined, { granularity: "word" });
+      seg = new Intl.Segmenter(locale || undefined, { granularity });
     } catch {
-      seg = new Intl.Segmenter(undefined, { granularity: "word" }); // invalid tag
+      seg = new Intl.Segmenter(undefined, { granularity }); // invalid tag
     }
     cache.set(key, seg);
   }
@@ -88,9 +92,6 @@ export function countWords(text, locale) {
   return n;
 }
 
-/** @type {Map<string, Intl.Segmenter>} */
-const graphemes = new Map();
-
 const WHITESPACE = /^\s+$/u;
 
 /**
@@ -113,17 +114,8 @@ export function countCharactersFallback(text) {
  * @returns {number}
  */
 export function countCharacters(text, locale) {
-  if (typeof Intl === "undefined" || !Intl.Segmenter) return countCharactersFallback(text);
-  const key = locale || "";
-  let seg = graphemes.get(key);
-  if (!seg) {
-    try {
-      seg = new Intl.Segmenter(locale || undefined, { granularity: "grapheme" });
-    } catch {
-      seg = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-    }
-    graphemes.set(key, seg);
-  }
+  const seg = segmenter(locale, "grapheme");
+  if (!seg) return countCharactersFallback(text);
   let n = 0;
   for (const part of seg.segment(String(text ?? ""))) if (!WHITESPACE.test(part.segment)) n++;
   return n;

@@ -107,15 +107,14 @@ class Localizer:
             result += part
         return result
 
-    def join(self, items: Iterable[Any]) -> Markup:
+    def join(self, items: Iterable[Any], style: str = "standard") -> Markup:
         """A list in the language's own way ("a, b and c", "a, b et c", "a, b và c")."""
         escaped = [str(escape(item)) for item in items]
-        return Markup(format_list(escaped, locale=self.babel)) if escaped else Markup("")
+        return Markup(format_list(escaped, style=style, locale=self.babel)) if escaped else Markup("")
 
     def alternatives(self, items: Iterable[Any]) -> Markup:
         """Choices in the language's own way ("Yes or No", "Oui ou Non", "はい または いいえ")."""
-        escaped = [str(escape(item)) for item in items]
-        return Markup(format_list(escaped, style="or", locale=self.babel))
+        return self.join(items, style="or")
 
     @cached_property
     def _collator(self) -> icu.Collator:

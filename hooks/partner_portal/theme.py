@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .localize import Localizer, unmark
+from .publish import plain
 
 PREFIX = "theme."
 # The palette toggle of each colour scheme names the scheme it switches to.
@@ -29,10 +30,6 @@ def text(t: Localizer, material_key: str) -> Markup:
     return t.text(key) if t.has(key) else Markup("")
 
 
-def plain(t: Localizer, key: str) -> str:
-    return unmark(t.text(key).unescape())
-
-
 def localize_config(config: Any, t: Localizer) -> None:
     """The theme's words that live in mkdocs.yml rather than in templates, in this build's language."""
     for option in config.theme["palette"]:
@@ -41,4 +38,4 @@ def localize_config(config: Any, t: Localizer) -> None:
             option["toggle"]["name"] = unmark(str(t.text(TOGGLE_KEYS[option["scheme"]])))
     toc = config.mdx_configs.setdefault("toc", {})
     if toc.get("permalink"):
-        toc["permalink_title"] = plain(t, "theme.permalink")
+        toc["permalink_title"] = plain(t.text("theme.permalink"))

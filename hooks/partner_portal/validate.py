@@ -299,8 +299,7 @@ def _length_problems(length: dict, path: KeyPath, source: Source) -> Iterator[Pr
         elif difflib.get_close_matches(str(language), ["default"]):
             yield source.problem(path + (language,), f"unknown key '{language}'; did you mean 'default'?")
         else:
-            close = ", ".join(f"'{code}'" for code in _closest_locales(str(language)))
-            yield source.problem(path + (language,), f"'{language}' is not a language code CLDR knows" + (f"; closest CLDR codes: {close}" if close else "") + " (a key of 'length' is 'default' or a language code, such as ja, zh or zh-Hant)")
+            yield source.problem(path + (language,), _unknown_language(str(language)) + " (a key of 'length' is 'default' or a language code, such as ja, zh or zh-Hant)")
         for unit, (low, high) in limit.items():
             if low > high:
                 yield source.problem(path + (language, unit), f"min ({low}) is greater than max ({high})")
@@ -327,9 +326,13 @@ def language_problems(config_file: Path, locales: tuple[str, ...]) -> list[Probl
             Locale.parse(locale)
         except (UnknownLocaleError, ValueError):
             path, line = _language_entry(config_file, locale)
-            close = ", ".join(f"'{code}'" for code in _closest_locales(locale))
-            problems.append(Problem(config_file.name, line, path, f"'{locale}' is not a language code CLDR knows" + (f"; closest CLDR codes: {close}" if close else "")))
+            problems.append(Problem(config_file.name, line, path, _unknown_language(locale)))
     return problems
+
+
+def _unknown_language(code: str) -> str:
+    close = ", ".join(f"'{closest}'" for closest in _closest_locales(code))
+    return f"'{code}' is not a language code CLDR knows" + (f"; closest CLDR codes: {close}" if close else "")
 
 
 def _closest_locales(code: str) -> list[str]:

@@ -11,7 +11,6 @@ import logging
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FunctionLoader
 from mkdocs.config.defaults import MkDocsConfig
@@ -168,7 +167,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     # MkDocs gives absolute URLs only to a top-level 404.html; a language's 404 is served at any
     # depth under /fr/, so its links must be absolute too.
     if template_name.endswith("/404.html"):
-        base_url = urlsplit(config.site_url or "/").path
+        base_url = base_path(config.site_url or "/")
         context["base_url"] = base_url
         context["extra_css"] = [normalize_url(str(path), None, base_url) for path in config.extra_css]
         context["extra_javascript"] = [normalize_url(str(path), None, base_url) for path in config.extra_javascript]

@@ -430,7 +430,8 @@ def fallback_page(html: str, blocks: re.Pattern, render: Callable[[re.Match], st
     """An English page in a translated site: a banner in the reader's language, the English prose
     marked lang="en", the data blocks (rendered in the reader's language) marked with theirs."""
     lang = escape(t.locale)
-    own_direction = Localizer(default, {}).dir_attribute(t)  # the blocks, in the reader's language, inside the English prose
+    original = Localizer(default, {})
+    own_direction = original.dir_attribute(t)  # the blocks, in the reader's language, inside the English prose
     body = blocks.sub(lambda match: f'<div lang="{lang}"{own_direction}>{render(match)}</div>', html)
     banner = Markup(
         '<div class="admonition info portal-page-fallback" lang="{lang}" data-search-exclude>'
@@ -440,7 +441,7 @@ def fallback_page(html: str, blocks: re.Pattern, render: Callable[[re.Match], st
         title=t.text("i18n.page_fallback.title", language=language_in_sentence(t)),
         text=t.text("i18n.page_fallback.text_md", language=language_in_sentence(t), status=status_url),
     )
-    return f'{banner}<div lang="{escape(default)}"{t.dir_attribute(Localizer(default, {}))} class="portal-fallback-page">{body}</div>'
+    return f'{banner}<div lang="{escape(default)}"{t.dir_attribute(original)} class="portal-fallback-page">{body}</div>'
 
 
 # --- the status page ------------------------------------------------------------------------------

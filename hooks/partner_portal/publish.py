@@ -64,7 +64,6 @@ def countries(portal: Portal, t: Localizer) -> list[dict[str, Any]]:
 _documents: dict[tuple[int, str, int, str], tuple[Portal, dict[str, str], dict[str, Any]]] = {}
 
 
-
 def api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str, Any]:
     """The document of one language, made once per loaded portal (each tool's block, the
     calendar and api/portal.json read it; none of them changes it)."""

@@ -100,7 +100,6 @@ http {{
 """,
             encoding="utf-8",
         )
-        self.error_log = workdir / "error.log"
         self.process = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(workdir / "nginx.conf")], stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 10
         while not _answers(self.port):

@@ -27,6 +27,7 @@ from partner_portal.localize import Localizer
 from partner_portal.model import Portal
 from partner_portal.minify import minify_scripts
 from partner_portal.publish import write_api
+from partner_portal.links import STATUS_BLOCK
 from partner_portal.render import MARKER, PageLinks, render_block
 from partner_portal.security import apply_policy
 from partner_portal.templates import COMPILED
@@ -120,6 +121,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["portal_theme_text"] = lambda key: theme.text(t, key)  # overrides/partials/language.html
     env.globals["portal_locale_root"] = _locale_root(config)
     env.globals["portal_vendor"] = _portal(config)["programme"]["vendor"]
+    env.globals["portal_feedback_page"] = _portal(config).block_pages.url(t.locale, "feedback-form")  # None: no page, no link
     env.globals["portal_language_roots"] = [base_path(config.site_url or "/") + root for root in _other_language_roots(config)]
     error_page = f"{_locale_root(config)}404.html"
     if error_page != "404.html":
@@ -134,10 +136,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     portal, t = _portal(config), _localizer(config)
-    links = PageLinks(page.url, _locale_root(config))
+    links = PageLinks(page.url, _locale_root(config), portal.block_pages.urls(t.locale))
     render = lambda match: render_block(match.group("name"), portal, t, links)  # noqa: E731
     if i18n.is_fallback_page(page, t.locale):  # static-i18n built it from English: say so
-        return i18n.fallback_page(html, PLACEHOLDER, render, t, portal.default_locale, links(i18n.STATUS_PAGE))
+        return i18n.fallback_page(html, PLACEHOLDER, render, t, portal.default_locale, links.to_block(STATUS_BLOCK))
     return PLACEHOLDER.sub(render, html)
 
 

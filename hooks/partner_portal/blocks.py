@@ -275,8 +275,6 @@ def response_time_calculator(portal: Portal, t: Localizer) -> dict[str, Any]:
         "cases": cases,
         "round_the_clock": t.join(severity["label"] for severity in round_the_clock),
         "week": _week(portal, t),
-        "finder_anchor": FINDER_ANCHOR,
-        "calendar_anchor": CALENDAR_ANCHOR,
     }
 
 
@@ -296,7 +294,7 @@ def calendar_date(t: Localizer, day: datetime.date) -> str:
     return format_date(day, pattern, locale=t.babel)
 
 
-@block("support-calendar")
+@block("support-calendar", anchor=CALENDAR_ANCHOR)
 def support_calendar(portal: Portal, t: Localizer) -> dict[str, Any]:
     from .publish import api_document
 
@@ -311,7 +309,7 @@ def support_calendar(portal: Portal, t: Localizer) -> dict[str, Any]:
     return {"regions": rows, "week": _week(portal, t), "anchor": CALENDAR_ANCHOR}
 
 
-@block("escalation-finder")
+@block("escalation-finder", anchor=FINDER_ANCHOR)
 def escalation_finder(portal: Portal, t: Localizer) -> dict[str, Any]:
     from .publish import finder_config
 

@@ -16,7 +16,8 @@ from .errors import PortalDataError, Problem
 from .i18n import SOURCES_SUFFIX, compute_status
 from .localize import Localizer, MissingText
 from .model import Portal
-from .render import BLOCKS, PageLinks, block_names_in, render_block
+from .links import block_pages, link_problems
+from .render import BLOCKS, PageLinks, UnplacedBlock, block_names_in, render_block
 from .source import Source, SourceError, load_source
 from .validate import DATA_FILES, language_problems, locale_problems, reference_problems, schema_problems
 
@@ -79,6 +80,7 @@ def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprin
     if problems:
         raise PortalDataError(problems)
     object.__setattr__(portal, "translation", status)
+    object.__setattr__(portal, "block_pages", block_pages(root, locales, default))  # where links between blocks go
     problems.extend(_rendering_problems(portal, root))
     if problems:
         raise PortalDataError(problems)
@@ -94,14 +96,18 @@ def _rendering_problems(portal: Portal, root: Path) -> list[Problem]:
             if name not in BLOCKS:
                 known = ", ".join(sorted(BLOCKS))
                 problems.append(Problem(page.relative_to(root).as_posix(), line, ("::: portal",), f"unknown block '{name}'; known blocks: {known}"))
+    misplaced = bool(problems)  # a block misnamed in a page: links to it are judged once it is fixed
+    unfollowed: list[tuple[str, str, str]] = []  # (locale, block, the block it links to)
     for locale, source in portal.locales.items():
         # Missing translations fall back to English; what English lacks too is an error.
         localizer = Localizer(locale, portal.messages[locale], portal.messages[portal.default_locale])
         for name in BLOCKS:
             try:
-                render_block(name, portal, localizer, PageLinks("", ""))
+                render_block(name, portal, localizer, PageLinks("", "", portal.block_pages.urls(locale)))
+            except UnplacedBlock as unplaced:
+                unfollowed.append((locale, name, unplaced.name))
             except MissingText as missing:
                 key = tuple(missing.key.split("."))
                 english = portal.locales[portal.default_locale]
                 problems.append(english.problem(key, f"missing text needed by the data (block '{name}')"))
-    return problems
+    return problems + ([] if misplaced else link_problems(portal.block_pages, unfollowed, BLOCKS))

@@ -17,6 +17,7 @@ class Portal:
     default_locale: str
     messages: dict[str, dict[str, str]] = field(init=False)
     translation: Any = field(default=None, init=False, compare=False)  # i18n.TranslationStatus, set by load
+    block_pages: Any = field(default=None, init=False, compare=False)  # links.BlockPages, set by load
 
     def __post_init__(self) -> None:
         flat = {locale: {".".join(map(str, key)): text for key, text in flatten(source.data).items()} for locale, source in self.locales.items()}

@@ -24,7 +24,7 @@ from .model import Portal
 SCHEMA_VERSION = 1
 API_PATH = "api/portal.json"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-PAGES = ("commitment", "escalation", "priority-support")
+PAGES = {"commitment": "response-time-calculator", "escalation": "escalation-finder", "priority-support": "priority-check"}  # id → the block its page places
 
 
 def plain(text: Any) -> str:
@@ -87,7 +87,7 @@ def _api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str,
         "schema_version": SCHEMA_VERSION,
         "locale": t.locale,
         "vendor": portal["programme"]["vendor"],
-        "pages": {page: f"{site_url}{page}/" for page in PAGES} if site_url else {},
+        "pages": {page: site_url + url for page, block in PAGES.items() if (url := portal.block_pages.url(t.locale, block)) is not None} if site_url else {},
         "commitment": {
             "working_week": {**commitment["working_week"], "days": _working_days(commitment["working_week"])},
             "severities": [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Callable
@@ -24,17 +24,39 @@ ICON_DIR = Path(material.__file__).parent / "templates" / ".icons"
 MARKER = re.compile(r"^::: portal (?P<name>[a-z0-9-]+)[ \t]*$", re.MULTILINE)
 
 
+class UnplacedBlock(LookupError):
+    """A link to a block that no page of the reader's language places (load.py reports it)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
 @dataclass(frozen=True)
 class PageLinks:
-    """Turns a page of the reader's language (offerings/) into a link relative to this page.
+    """Turns a page of the reader's language (offerings/), or the block a page places, into a
+    link relative to this page.
 
     Raw HTML is not rewritten by MkDocs, so block templates must write relative links themselves."""
 
     page_url: str  # "fr/commitment/"
     locale_root: str  # "fr/", or "" for the default language
+    blocks: dict[str, str] = field(default_factory=dict, compare=False)  # block → its page, links.BlockPages.urls()
 
     def __call__(self, target: str) -> str:
         return get_relative_url(self.locale_root + target, self.page_url)
+
+    def to_block(self, name: str, optional: bool = False) -> str | None:
+        """The page that places block `name` in the reader's language, at the block's anchor if
+        it has one ("../escalation/#your-region"). A block no page places is an error, or, if
+        `optional`, None: no link."""
+        page = self.blocks.get(name)
+        if page is None:
+            if optional:
+                return None
+            raise UnplacedBlock(name)
+        anchor = ANCHORS.get(name)
+        return self(page) + (f"#{anchor}" if anchor else "")
 
     def asset(self, path: str) -> str:
         """A file shared by every language, such as assets/portal/js/ticket-form.js."""
@@ -80,11 +102,14 @@ def environment() -> Environment:
 
 BlockView = Callable[[Portal, Localizer], dict[str, Any]]
 BLOCKS: dict[str, BlockView] = {}
+ANCHORS: dict[str, str] = {}  # block → the id of its element, which links to the block point at
 
 
-def block(name: str) -> Callable[[BlockView], BlockView]:
+def block(name: str, anchor: str | None = None) -> Callable[[BlockView], BlockView]:
     def register(view: BlockView) -> BlockView:
         BLOCKS[name] = view
+        if anchor:
+            ANCHORS[name] = anchor
         return view
 
     return register

@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from partner_portal import i18n, search, theme
+from partner_portal import fallbacks, search, theme, translations
 from partner_portal.conformance import valid_html
 from partner_portal.hosting import Site, base_path, fingerprinted_files, precompress, write_host_configurations
 from partner_portal.load import load_portal
@@ -96,7 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _current.clear()
     portal = _current[id(config)] = _portal(config)  # validates everything before a single file is written
     if config.strict and portal.translation.strict_problems:  # --strict: no fallback, no gap
-        raise i18n.TranslationIncomplete(portal.translation.strict_problems)
+        raise translations.TranslationIncomplete(portal.translation.strict_problems)
     search.install(config, after=lambda config: _finish_site(portal, config))
     t = _localizer(config)
     vendor = portal["programme"]["vendor"]
@@ -138,8 +138,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     portal, t = _portal(config), _localizer(config)
     links = PageLinks(page.url, _locale_root(config), portal.block_pages.urls(t.locale))
     render = lambda match: render_block(match.group("name"), portal, t, links)  # noqa: E731
-    if i18n.is_fallback_page(page, t.locale):  # static-i18n built it from English: say so
-        return i18n.fallback_page(html, PLACEHOLDER, render, t, portal.default_locale, links.to_block(STATUS_BLOCK))
+    if fallbacks.is_fallback_page(page, t.locale):  # static-i18n built it from English: say so
+        return fallbacks.fallback_page(html, PLACEHOLDER, render, t, portal.default_locale, links.to_block(STATUS_BLOCK))
     return PLACEHOLDER.sub(render, html)
 
 
@@ -154,7 +154,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def _finish(output: str, config: MkDocsConfig) -> str:
     # Fallback strings become <span lang="en">; search reads the language's own index.
     t = _localizer(config)
-    output = i18n.finish_fallbacks(output, i18n.fallback_note(t), t, _portal(config).default_locale)
+    output = fallbacks.finish_fallbacks(output, fallbacks.fallback_note(t), t, _portal(config).default_locale)
     # Material writes the direction on <body> only; the whole document, its <head> and the
     # browser's own UI (scroll bars, form controls) follow it only from <html>.
     output = HTML_TAG.sub(f'<html dir="{t.direction}"', output, count=1)
@@ -187,7 +187,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _finish_site(portal: Portal, config: MkDocsConfig) -> None:
     """Once every language is written: what depends on the whole site."""
-    i18n.report(portal.translation, config.site_dir)
+    translations.report(portal.translation, config.site_dir)
     site_dir = Path(config.site_dir)
     policy = apply_policy(site_dir)  # hashes of the inline scripts of the final HTML
     if _command["name"] == "serve":

@@ -17,7 +17,7 @@ from referencing import Registry, Resource
 
 from conftest import LOCALES, PAGES, ROOT, copy_project, mkdocs_build
 from local_server import serve
-from partner_portal import i18n, search
+from partner_portal import fallbacks, i18n, search, translations
 from partner_portal.load import load_portal
 from partner_portal.localize import FALLBACK_CLOSE, FALLBACK_OPEN, Localizer
 from partner_portal.validate import DATA_FILES
@@ -45,7 +45,7 @@ def test_every_english_string_has_a_description_that_names_its_placeholders() ->
     english = portal.translation.locales["en"]
     assert english.undescribed == []
     text = (ROOT / "locales/en.yml").read_text(encoding="utf-8")
-    described = i18n.descriptions(portal.locales["en"], text)
+    described = translations.descriptions(portal.locales["en"], text)
     assert len(described) == len(english_keys())
     assert "{vendor}" in described[("site", "name")] and "40 characters" in described[("site", "name")]
 
@@ -144,44 +144,44 @@ def test_status_command_prints_one_line_per_language(project: Path, capsys) -> N
 
 
 def test_the_limit_is_read_from_the_description() -> None:
-    assert i18n.length_limit("Response-time table (commitment page), column header: the severity level. At most 20 characters.") == 20
-    assert i18n.length_limit("Commitment page, the term defined. At most 50 characters; use the glossary term.") == 50
-    assert i18n.length_limit("Link. At most 30\n  characters.") == 30  # a description wrapped over two comment lines
+    assert translations.length_limit("Response-time table (commitment page), column header: the severity level. At most 20 characters.") == 20
+    assert translations.length_limit("Commitment page, the term defined. At most 50 characters; use the glossary term.") == 50
+    assert translations.length_limit("Link. At most 30\n  characters.") == 30  # a description wrapped over two comment lines
     # Other spellings are read too, so that no stated limit goes unchecked; the smallest wins.
-    assert i18n.length_limit("A label, up to 15 characters.") == 15
-    assert i18n.length_limit("A label: 25 characters at most.") == 25
-    assert i18n.length_limit("A label. Maximum 12 chars. At most 40 characters.") == 12
+    assert translations.length_limit("A label, up to 15 characters.") == 15
+    assert translations.length_limit("A label: 25 characters at most.") == 25
+    assert translations.length_limit("A label. Maximum 12 chars. At most 40 characters.") == 12
     for description in ("One or two words.", "Two sentences at most.", 'Length asked for ("150 to 200 words").', "{count}: the words typed."):
-        assert i18n.length_limit(description) is None, description
+        assert translations.length_limit(description) is None, description
 
 
 def test_every_limit_of_the_english_file_is_read_and_spelt_one_way() -> None:
     source = load_portal(ROOT, LOCALES, "en").locales["en"]
-    described = i18n.descriptions(source, (ROOT / "locales/en.yml").read_text(encoding="utf-8"))
+    described = translations.descriptions(source, (ROOT / "locales/en.yml").read_text(encoding="utf-8"))
     # A number of characters outside the quoted examples ("300 to 400 characters") is a limit.
     stated = {path: text for path, text in described.items() if re.search(r"\d+\s+char", re.sub(r'"[^"]*"', "", text))}
     assert len(stated) > 100
     for path, text in stated.items():
         unquoted = re.sub(r'"[^"]*"', "", text)
-        assert len(re.findall(r"\d+\s+char", unquoted)) == len(re.findall(r"At most \d+ characters[.;]", unquoted)), f"{i18n.dotted(path)}: write the limit as 'At most N characters.'"
-        assert i18n.length_limit(text) == int(re.search(r"At most (\d+) characters", text).group(1))
-    assert i18n.length_limit(described[("commitment", "columns", "severity")]) == 20
+        assert len(re.findall(r"\d+\s+char", unquoted)) == len(re.findall(r"At most \d+ characters[.;]", unquoted)), f"{translations.dotted(path)}: write the limit as 'At most N characters.'"
+        assert translations.length_limit(text) == int(re.search(r"At most (\d+) characters", text).group(1))
+    assert translations.length_limit(described[("commitment", "columns", "severity")]) == 20
 
 
 def test_characters_are_counted_as_a_reader_sees_them() -> None:
     composed = "Mức độ nghiêm trọng"
     decomposed = unicodedata.normalize("NFD", composed)  # base letters, then combining tone marks
     assert (len(composed), len(decomposed)) == (19, 25)
-    assert i18n.graphemes(composed) == i18n.graphemes(decomposed) == 19
+    assert translations.graphemes(composed) == translations.graphemes(decomposed) == 19
     # Japanese: one character is one character, as in English (no double width).
-    assert i18n.graphemes("重大度") == 3 and i18n.graphemes("翻訳済みの文字列") == 8
-    assert i18n.graphemes("👩\u200d💻 🇫🇷") == 3  # an emoji sequence and a flag count once each
+    assert translations.graphemes("重大度") == 3 and translations.graphemes("翻訳済みの文字列") == 8
+    assert translations.graphemes("👩\u200d💻 🇫🇷") == 3  # an emoji sequence and a flag count once each
     # Placeholders count 10 each; spaces and line breaks as one space; Markdown as it shows.
-    assert i18n.visible_length("{vendor} Partner Support") == 10 + len(" Partner Support")
-    assert i18n.visible_length("Escalate  to\n  level {level}") == len("Escalate to level ") + 10
-    assert i18n.visible_length("Literal {{braces}}") == len("Literal {braces}")
-    assert i18n.visible_length("See [the status]({status}) of **{language}**.", markdown=True) == len("See the status of .") + 10
-    assert i18n.visible_length("Gravité\u00a0:") == 9  # a no-break space is a character
+    assert translations.visible_length("{vendor} Partner Support") == 10 + len(" Partner Support")
+    assert translations.visible_length("Escalate  to\n  level {level}") == len("Escalate to level ") + 10
+    assert translations.visible_length("Literal {{braces}}") == len("Literal {braces}")
+    assert translations.visible_length("See [the status]({status}) of **{language}**.", markdown=True) == len("See the status of .") + 10
+    assert translations.visible_length("Gravité\u00a0:") == 9  # a no-break space is a character
 
 
 def test_a_string_over_its_limit_is_listed_everywhere_and_fails_strict(project: Path, capsys) -> None:
@@ -262,12 +262,12 @@ def test_fallback_markers_become_spans_in_text_and_vanish_where_no_tag_can_go() 
         '<p title="{0}">{0}</p><select><option>{0}</option></select>'
         '<script type="application/json">{{"label": "{0}"}}</script></body></html>'
     ).format(fallback)
-    finished = i18n.finish_fallbacks(str(html), 'Not translated "yet"', Localizer("de", {}), "en")
+    finished = fallbacks.finish_fallbacks(str(html), 'Not translated "yet"', Localizer("de", {}), "en")
     soup = BeautifulSoup(finished, "html.parser")
     [span] = soup.select("span.portal-fallback")
     assert span.parent.name == "p" and span["lang"] == "en" and span["title"] == 'Not translated "yet"' and span.get_text() == "Yes"
     assert "dir" not in span.attrs  # German and English run the same way
-    arabic = BeautifulSoup(i18n.finish_fallbacks(str(html), "", Localizer("ar", {}), "en"), "html.parser")
+    arabic = BeautifulSoup(fallbacks.finish_fallbacks(str(html), "", Localizer("ar", {}), "en"), "html.parser")
     assert arabic.select_one("span.portal-fallback")["dir"] == "ltr"
     assert soup.title.get_text() == "Yes - site"
     assert soup.p["title"] == "Yes" and soup.option.get_text() == "Yes" and soup.meta["content"] == "Yes"
@@ -570,4 +570,4 @@ def test_translating_guide_covers_the_workflow() -> None:
         assert needle in guide, needle
     # What the column "over the limit" counts, as the build counts it.
     assert "At most N characters." in guide and "Over the limit" in guide
-    assert f"counts as **{i18n.PLACEHOLDER_CHARACTERS} characters**" in guide
+    assert f"counts as **{translations.PLACEHOLDER_CHARACTERS} characters**" in guide

@@ -12,23 +12,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .localize import Localizer
+from .localize import Localizer, language_in_sentence
 from .model import Portal
+from .places import place_name
+from .publish import api_document, calculator_config, finder_config, priority_config
 from .render import block
+from .translations import PLACEHOLDER_CHARACTERS, TranslationStatus
 
 LEVELS = ("level_2", "level_3", "level_4")
-
-
-def place_name(t: Localizer, item: dict[str, Any]) -> Markup:
-    """A region or a person's coverage: an area label, CLDR territory names, or both, as
-    "DACH (Allemagne, Autriche et Suisse)" in the language's own bracket pattern."""
-    names = t.territories(item["territories"]) if "territories" in item else None
-    if names is not None and "detail_territories" in item:
-        names = t.text("escalation.region_with_details", name=names, details=t.territories(item["detail_territories"]))
-    if "area" not in item:
-        return names or Markup("")
-    area = t.text(f"areas.{item['area']}")
-    return t.text("escalation.region_with_details", name=area, details=names) if names is not None else area
 
 
 def _simple(*names: str) -> None:
@@ -265,8 +256,6 @@ def _week(portal: Portal, t: Localizer) -> dict[str, str]:
 
 @block("response-time-calculator")
 def response_time_calculator(portal: Portal, t: Localizer) -> dict[str, Any]:
-    from .publish import calculator_config
-
     config = calculator_config(portal, t)
     round_the_clock = [severity for severity in config["severities"] if severity["round_the_clock"]]
     cases = t.join(t.text(f"commitment.weekend_exceptions.{case}") for case in portal["commitment"]["weekend_exceptions"])
@@ -296,8 +285,6 @@ def calendar_date(t: Localizer, day: datetime.date) -> str:
 
 @block("support-calendar", anchor=CALENDAR_ANCHOR)
 def support_calendar(portal: Portal, t: Localizer) -> dict[str, Any]:
-    from .publish import api_document
-
     regions = api_document(portal, t)["escalation"]["regions"]
     rows = [
         {
@@ -311,8 +298,6 @@ def support_calendar(portal: Portal, t: Localizer) -> dict[str, Any]:
 
 @block("escalation-finder", anchor=FINDER_ANCHOR)
 def escalation_finder(portal: Portal, t: Localizer) -> dict[str, Any]:
-    from .publish import finder_config
-
     return {
         "config": finder_config(portal, t),
         "anchor": FINDER_ANCHOR,
@@ -323,10 +308,29 @@ def escalation_finder(portal: Portal, t: Localizer) -> dict[str, Any]:
 
 @block("priority-check")
 def priority_check(portal: Portal, t: Localizer) -> dict[str, Any]:
-    from .publish import priority_config
-
     return {
         "config": priority_config(portal, t),
         "by_region": _countries_by_region(portal, t, portal["priority"]["regions"]),
         "by_region_title": t.text("tools.priority.by_region"),
+    }
+
+
+# --- the translation status page ------------------------------------------------------------
+# load.py sets the status (translations.py) on the portal; a portal made without it shows none.
+
+
+@block("translation-status")
+def translation_status_block(portal: Portal, t: Localizer) -> dict[str, Any]:
+    status: TranslationStatus | None = getattr(portal, "translation", None)
+    rows = status.translations() if status else []
+    names = {row.locale: Localizer(row.locale, {}).language_name for row in rows}
+    if status and status.locales[status.default].over_limit:  # a heading of its own, above its list
+        names[status.default] = Localizer(status.default, {}).language_name
+    return {
+        "status": status,
+        "rows": rows,
+        "names": names,
+        "source": status.locales[status.default] if status else None,
+        "source_name": language_in_sentence(t, portal.default_locale),
+        "placeholder_characters": PLACEHOLDER_CHARACTERS,
     }

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from . import blocks  # noqa: F401  (registers the blocks)
 from .errors import PortalDataError, Problem
-from .i18n import SOURCES_SUFFIX, compute_status
 from .localize import Localizer, MissingText
 from .model import Portal
 from .links import block_pages, link_problems
 from .render import BLOCKS, PageLinks, UnplacedBlock, block_names_in, render_block
 from .source import Source, SourceError, load_source
+from .translations import SOURCES_SUFFIX, compute_status
 from .validate import DATA_FILES, language_problems, locale_problems, reference_problems, schema_problems
 
 log = logging.getLogger("mkdocs.plugins.partner_portal")

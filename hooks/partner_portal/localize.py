@@ -22,8 +22,8 @@ _UNITS = {"hour": "duration-hour", "day": "duration-day"}
 
 # A string missing in a translation falls back to the English text, wrapped in these two
 # private-use characters; the final HTML turns them into <span lang="en" class="portal-fallback">
-# (i18n.finish_fallbacks) in text, and drops them in attributes, titles and scripts, where a tag
-# cannot go. Every text, whatever the template does with it, is thus safe and marked.
+# (fallbacks.finish_fallbacks) in text, and drops them in attributes, titles and scripts, where
+# a tag cannot go. Every text, whatever the template does with it, is thus safe and marked.
 FALLBACK_OPEN, FALLBACK_CLOSE = "\ue000", "\ue001"
 
 # What a `_md` text may become, and no more: the inline Markdown TRANSLATING.md offers (links,
@@ -201,6 +201,12 @@ class Localizer:
 
     def duration_range(self, bounds: dict[str, Any]) -> Markup:
         return self.text("common.range", min=self.number(bounds["min"]), max=self.duration(bounds["max"], bounds["unit"]))
+
+
+def language_in_sentence(t: Localizer, locale: str | None = None) -> str:
+    """A language's name as the reader's language writes it inside a sentence ("français")."""
+    locale = locale or t.locale
+    return t.babel.languages.get(locale) or Localizer(locale, {}).language_name
 
 
 def markdown_html(template: str, params: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ class Portal:
     locales: dict[str, Source]
     default_locale: str
     messages: dict[str, dict[str, str]] = field(init=False)
-    translation: Any = field(default=None, init=False, compare=False)  # i18n.TranslationStatus, set by load
+    translation: Any = field(default=None, init=False, compare=False)  # translations.TranslationStatus, set by load
     block_pages: Any = field(default=None, init=False, compare=False)  # links.BlockPages, set by load
 
     def __post_init__(self) -> None:

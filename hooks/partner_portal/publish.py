@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .localize import Localizer, MissingText, unmark
 from .model import Portal
+from .places import place_name
 
 SCHEMA_VERSION = 1
 API_PATH = "api/portal.json"
@@ -78,8 +79,6 @@ def api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str, 
 
 
 def _api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str, Any]:
-    from .blocks import place_name  # blocks imports this module's views' helpers
-
     commitment = portal["commitment"]
     round_the_clock = commitment.get("round_the_clock_severities", [])
     escalation_desk = portal["programme"]["addresses"]["escalation_desk"]

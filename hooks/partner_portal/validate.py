@@ -434,7 +434,7 @@ def _visible(text: str) -> str:
 def locale_problems(locales: dict[str, Source], default: str) -> list[Problem]:
     """Every translated text has the placeholders of its English text. A missing translation or an
     unused key is no error here: the page falls back to English and the translation status lists
-    it (partner_portal.i18n); `mkdocs build --strict` makes those errors too."""
+    it (partner_portal.translations); `mkdocs build --strict` makes those errors too."""
     problems: list[Problem] = []
     for source in locales.values():
         problems.extend(schema_problems(source, "locale"))

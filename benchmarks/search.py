@@ -334,14 +334,18 @@ def verdict(expected: str | None, pages: list[str | None]) -> bool:
     return not pages if expected is None else expected in pages
 
 
+def language_tab(browser, base: str, code: str):
+    """A fresh context on the language's root, recording its requests and console errors."""
+    requests: list[str] = []
+    errors: list[str] = []
+    context = new_context(browser, requests, errors)
+    return (base if code == "en" else f"{base}{code}/"), requests, errors, context, context.new_page()
+
+
 def measure_ours(browser, base: str, site: Path, mounts: dict[str, Path]) -> dict[str, object]:
     results = {}
     for code in LANGUAGES:
-        root = base if code == "en" else f"{base}{code}/"
-        requests: list[str] = []
-        errors: list[str] = []
-        context = new_context(browser, requests, errors)
-        page = context.new_page()
+        root, requests, errors, context, page = language_tab(browser, base, code)
         rows = []
         for number, (query, expected) in enumerate(QUERIES[code]):
             found = material_query(page, root, query)
@@ -360,11 +364,7 @@ def measure_ours(browser, base: str, site: Path, mounts: dict[str, Path]) -> dic
 def measure_pagefind(browser, base: str, site: Path, mounts: dict[str, Path], prefix: str, options: dict | None = None) -> dict[str, object]:
     results = {}
     for code in LANGUAGES:
-        root = base if code == "en" else f"{base}{code}/"
-        requests: list[str] = []
-        errors: list[str] = []
-        context = new_context(browser, requests, errors)
-        page = context.new_page()
+        root, requests, errors, context, page = language_tab(browser, base, code)
         page.goto(root)
         page.wait_for_load_state("networkidle")
         before = len(requests)

@@ -23,11 +23,11 @@ from partner_portal import fallbacks, search, theme, translations
 from partner_portal.conformance import valid_html
 from partner_portal.hosting import Site, base_path, fingerprinted_files, precompress, write_host_configurations
 from partner_portal.load import load_portal
+from partner_portal.links import STATUS_BLOCK
 from partner_portal.localize import Localizer
 from partner_portal.model import Portal
 from partner_portal.minify import minify_scripts
 from partner_portal.publish import write_api
-from partner_portal.links import STATUS_BLOCK
 from partner_portal.render import MARKER, PageLinks, render_block
 from partner_portal.security import apply_policy
 from partner_portal.templates import COMPILED
@@ -181,14 +181,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     # (README.md, "Data API"). Runs once per language, like every event here.
     site_url = config.site_url + _locale_root(config) if config.site_url else ""
     write_api(_portal(config), _localizer(config), Path(config.site_dir) / _locale_root(config), site_url)
-    # Each language build copies the theme's files again; the last one to run leaves them minified.
-    minify_scripts(Path(config.site_dir))
 
 
 def _finish_site(portal: Portal, config: MkDocsConfig) -> None:
     """Once every language is written: what depends on the whole site."""
     translations.report(portal.translation, config.site_dir)
     site_dir = Path(config.site_dir)
+    minify_scripts(site_dir)  # each language's build copied our scripts again: minified once, after the last
     policy = apply_policy(site_dir)  # hashes of the inline scripts of the final HTML
     if _command["name"] == "serve":
         return

@@ -28,7 +28,7 @@ from partner_portal.localize import Localizer
 from partner_portal.model import Portal
 from partner_portal.minify import minify_scripts
 from partner_portal.publish import write_api
-from partner_portal.render import MARKER, PageLinks, render_block
+from partner_portal.render import MARKER, TEMPLATE_DIR, PageLinks, render_block
 from partner_portal.security import apply_policy
 from partner_portal.templates import COMPILED
 
@@ -37,7 +37,7 @@ log = logging.getLogger("mkdocs.plugins.partner_portal")
 PLACEHOLDER = re.compile(r"<!--portal-block:(?P<name>[a-z0-9-]+)-->")
 HTML_TAG = re.compile(r"<html\b(?![^>]*\sdir=)")
 HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
-WATCHED = ("data", "locales", "schemas", "overrides/portal")
+GENERATOR = Path(__file__).resolve().parents[1]  # a portal's mkdocs.yml may live elsewhere (examples/quillora/)
 
 
 # `mkdocs serve` reads the pages from a dev server that sends no host's headers or precompressed
@@ -198,6 +198,6 @@ def _finish_site(portal: Portal, config: MkDocsConfig) -> None:
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     root = _root(config)
-    for folder in WATCHED:
-        server.watch(str(root / folder))
+    for folder in (root / "data", root / "locales", GENERATOR / "schemas", TEMPLATE_DIR):
+        server.watch(str(folder))
     return server

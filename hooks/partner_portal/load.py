@@ -16,7 +16,7 @@ from .errors import PortalDataError, Problem
 from .localize import Localizer, MissingText
 from .model import Portal
 from .links import block_pages, link_problems
-from .render import BLOCKS, PageLinks, UnplacedBlock, block_names_in, render_block
+from .render import BLOCKS, TEMPLATE_DIR, PageLinks, UnplacedBlock, block_names_in, render_block
 from .source import Source, SourceError, load_source
 from .translations import SOURCES_SUFFIX, compute_status
 from .validate import DATA_FILES, language_problems, locale_problems, reference_problems, schema_problems
@@ -31,7 +31,7 @@ def fingerprint(root: Path, locales: tuple[str, ...]) -> Fingerprint:
     paths += [root / "locales" / f"{locale}.yml" for locale in locales]
     paths += [root / "locales" / f"{locale}{SOURCES_SUFFIX}" for locale in locales]
     paths += sorted((root / "docs").rglob("*.md"))
-    paths += sorted((root / "overrides" / "portal").rglob("*.html"))
+    paths += sorted(TEMPLATE_DIR.rglob("*.html"))  # the generator's, wherever the portal's mkdocs.yml is
     stamps = []
     for path in paths:
         try:

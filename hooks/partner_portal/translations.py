@@ -34,7 +34,7 @@ import yaml
 from .errors import KeyPath, PortalDataError, Problem
 from .localize import markdown_html
 from .source import Source, SourceError, load_source
-from .validate import flatten, placeholders, schema_problems
+from .validate import flatten, placeholders, schema_problems, schema_reference
 
 log = logging.getLogger("mkdocs.plugins.partner_portal")
 
@@ -178,7 +178,7 @@ def write_records(root: Path, locale: str, records: dict[str, str], english_orde
     """Write the records in the order of the English file, one `key: "text"` line each."""
     order = {key: index for index, key in enumerate(english_order)}
     lines = [
-        "# yaml-language-server: $schema=../schemas/locale-sources.schema.json",
+        f"# yaml-language-server: $schema={schema_reference(sources_path(root, locale), 'locale-sources')}",
         f"# Written by `./portal i18n review {locale} ...`: for each string of locales/{locale}.yml, the",
         "# English text it was translated from, or last checked against. The build compares it with",
         "# locales/en.yml to list outdated translations. Do not edit by hand.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import os
 import re
 import string
 import zoneinfo
@@ -28,6 +29,15 @@ from .localize import markdown_html, sanitize
 from .source import Source
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+
+
+def schema_reference(path: Path, schema_name: str) -> str:
+    """The generator's schema as a path relative to a data or locale file, for the
+    `# yaml-language-server: $schema=` line editors read ("../schemas/..." in the sample,
+    "../../../schemas/..." in examples/quillora/)."""
+    return Path(os.path.relpath(SCHEMA_DIR / f"{schema_name}.schema.json", path.resolve().parent)).as_posix()
+
+
 DATA_FILES = ("programme", "commitment", "escalation", "priority", "tiers", "requests", "catalogue")
 
 

@@ -94,9 +94,9 @@ def test_duplicate_id(project: Path) -> None:
 
 
 def test_reference_to_an_unknown_person(project: Path) -> None:
-    edit(project, "data/escalation.yml", "level_2: [anz-lead]", "level_2: [anz-laed]")
+    edit(project, "data/escalation.yml", "regional-leads: [anz-lead]", "regional-leads: [anz-laed]")
     line = line_of(project, "data/escalation.yml", "anz-laed")
-    assert problems(project) == [f"data/escalation.yml:{line}: regions[0].levels.level_2[0]: unknown person id 'anz-laed'; did you mean 'anz-lead'?"]
+    assert problems(project) == [f"data/escalation.yml:{line}: regions[0].levels.regional-leads[0]: unknown person id 'anz-laed'; did you mean 'anz-lead'?"]
 
 
 def test_unknown_country_code(project: Path) -> None:
@@ -309,7 +309,7 @@ def test_missing_data_file(project: Path) -> None:
 
 
 def test_a_failed_build_says_why_without_a_traceback_and_writes_nothing(project: Path) -> None:
-    edit(project, "data/escalation.yml", "level_2: [anz-lead]", "level_2: [anz-laed]")
+    edit(project, "data/escalation.yml", "regional-leads: [anz-lead]", "regional-leads: [anz-laed]")
     site = project / "site"
     build = mkdocs_build(project, site)
     assert build.returncode != 0

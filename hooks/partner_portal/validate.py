@@ -200,9 +200,9 @@ def reference_problems(sources: dict[str, Source]) -> list[Problem]:
 
 def _level_problems(escalation: Source) -> Iterator[Problem]:
     """The escalation levels: each region names levels of the list, the desk's level takes no
-    people, one level at most holds the account managers, and every region shows a level.
-    (Duplicate level ids are reported with every duplicate id; a level's missing role text when
-    the blocks are rendered.)"""
+    people, one level at most is the desk's or the account managers', and every region shows a
+    level. A duplicate level id is reported as every duplicate id is (_duplicate_problems), a
+    level without role text when the blocks are rendered (load._rendering_problems)."""
     levels = escalation.data["levels"]
     ids = [level["id"] for level in levels]
     first: dict[str, int] = {}

@@ -204,7 +204,7 @@ def generate(destination: Path, locales: int, regions: int, products: int) -> Pa
         escalation["regions"] = [
             {"id": f"region-{number:03}", "territories": [chunk[0][0]], "time_zone": chunk[0][1],
              "countries": [code for code, _ in chunk],
-             "levels": {"level_2": [f"lead-{number:03}"], "level_3": ["central-manager"], "level_4": []}}
+             "levels": {"regional-leads": [f"lead-{number:03}"], "support-managers": ["central-manager"], "account-managers": []}}
             for number, chunk in enumerate(chunks, 1)
         ]
         escalation["people"] += [

@@ -105,11 +105,17 @@ def test_escalation_levels_for_every_region(page, locale: str) -> None:
     for block, region in zip(blocks, DATA["escalation"]["regions"]):
         rows = block.select("tbody tr")
         assert [row["data-level"] for row in rows] == ["1", "2", "3", "4"]
+        assert [row.th.small.get_text() for row in rows] == [MESSAGES[locale]["escalation"]["level_roles"][level] for level in ("desk", "regional-leads", "support-managers", "account-managers")]
         assert [a["href"] for a in rows[0].select("a")] == [f"mailto:{desk}"]
-        for row, level in zip(rows[1:], ("level_2", "level_3", "level_4")):
+        for row, level in zip(rows[1:], ("regional-leads", "support-managers", "account-managers")):
             expected = [f"mailto:{people[person]['email']}" for person in region["levels"][level]]
             assert [a["href"] for a in row.select("a")] == expected, (region["id"], level)
             assert [a.get_text() for a in row.select("a")] == [people[person]["name"] for person in region["levels"][level]]
+        # A region without partner account managers says so in their row (the brief: "none").
+        none = rows[3].select_one(".portal-none")
+        assert (none is not None) == (not region["levels"]["account-managers"]), region["id"]
+        if none:
+            assert none.get_text() == MESSAGES[locale]["escalation"]["no_contact"]
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -118,7 +124,7 @@ def test_coverage_countries_are_named_by_cldr(page, locale: str) -> None:
     names = Locale.parse(locale).territories
     europe = soup.select_one('.tabbed-block[data-region="europe-uk"]').get_text(" ", strip=True)
     for person in DATA["escalation"]["people"]:
-        if person["id"] in next(r for r in DATA["escalation"]["regions"] if r["id"] == "europe-uk")["levels"]["level_4"]:
+        if person["id"] in next(r for r in DATA["escalation"]["regions"] if r["id"] == "europe-uk")["levels"]["account-managers"]:
             for code in person["territories"]:
                 assert names[code] in europe, (locale, code)
 

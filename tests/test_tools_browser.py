@@ -148,7 +148,7 @@ def test_finder_opens_the_region_and_names_the_account_manager(served, tab, loca
     page.goto(url(served, locale, "escalation/"))
     region = escalation_region("FR")
     assert region["id"] == "europe-uk"
-    managers = [PEOPLE[person] for person in region["levels"]["level_4"] if "FR" in PEOPLE[person].get("territories", [])]
+    managers = [PEOPLE[person] for person in region["levels"]["account-managers"] if "FR" in PEOPLE[person].get("territories", [])]
     assert [person["id"] for person in managers] == ["pam-france"]
     assert page.locator('.tabbed-block[data-region="europe-uk"]').is_hidden()
 

@@ -69,7 +69,7 @@ def test_account_manager_covering_a_country_outside_the_region(project: Path) ->
     edit(project, "data/escalation.yml", "territories: [FR, MC]}", "territories: [FR, MC, DZ]}")
     line = line_of(project, "data/escalation.yml", "[FR, MC, DZ]")
     assert problems(project) == [
-        f"data/escalation.yml:{line}: people[20].territories[2]: 'pam-france' covers 'DZ' as a level-4 contact of region 'europe-uk', whose 'countries' do not list it"
+        f"data/escalation.yml:{line}: people[20].territories[2]: 'pam-france' covers 'DZ' as an account manager (level 'account-managers') of region 'europe-uk', whose 'countries' do not list it"
     ]
 
 
@@ -140,10 +140,19 @@ def test_api_figures_are_the_data(site, locale: str) -> None:
     for published, region in zip(document["escalation"]["regions"], DATA["escalation"]["regions"], strict=True):
         assert (published["id"], published["time_zone"], published["countries"]) == (region["id"], region["time_zone"], region["countries"])
         assert published["holidays"] == region.get("holidays", [])
-        assert published["levels"] == region["levels"]
+        # Every level that lists people, in the order of the data; [] where the region has none.
+        assert published["levels"] == {level["id"]: region["levels"].get(level["id"], []) for level in DATA["escalation"]["levels"] if level.get("contact", "people") == "people"}
+        assert list(published["levels"]) == ["regional-leads", "support-managers", "account-managers"]
     for published, region in zip(document["priority"]["regions"], DATA["priority"]["regions"], strict=True):
         assert {key: published[key] for key in ("id", "min_user_licences", "eligible", "countries")} == {key: region[key] for key in ("id", "min_user_licences", "eligible", "countries")}
     assert document["escalation"]["desk"] == DATA["programme"]["addresses"]["escalation_desk"]
+    messages = yaml.safe_load((ROOT / "locales" / f"{locale}.yml").read_text(encoding="utf-8"))["escalation"]["level_roles"]
+    assert [(level["id"], level["number"], level["contact"], level["account_managers"], level["name"]) for level in document["escalation"]["levels"]] == [
+        ("desk", 1, "desk", False, messages["desk"]),
+        ("regional-leads", 2, "people", False, messages["regional-leads"]),
+        ("support-managers", 3, "people", False, messages["support-managers"]),
+        ("account-managers", 4, "people", True, messages["account-managers"]),
+    ]
 
 
 def test_api_differs_between_languages_only_in_names(site) -> None:

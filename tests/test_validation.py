@@ -94,9 +94,108 @@ def test_duplicate_id(project: Path) -> None:
 
 
 def test_reference_to_an_unknown_person(project: Path) -> None:
-    edit(project, "data/escalation.yml", "level_2: [anz-lead]", "level_2: [anz-laed]")
+    edit(project, "data/escalation.yml", "regional-leads: [anz-lead]", "regional-leads: [anz-laed]")
     line = line_of(project, "data/escalation.yml", "anz-laed")
-    assert problems(project) == [f"data/escalation.yml:{line}: regions[0].levels.level_2[0]: unknown person id 'anz-laed'; did you mean 'anz-lead'?"]
+    assert problems(project) == [f"data/escalation.yml:{line}: regions[0].levels.regional-leads[0]: unknown person id 'anz-laed'; did you mean 'anz-lead'?"]
+
+
+# --- escalation levels (data/escalation.yml: levels, and each region's levels) ------------------
+
+LEVELS = "levels:\n  - id: desk\n    contact: desk\n  - id: regional-leads\n  - id: support-managers\n  - id: account-managers\n    account_managers: true\n"
+ANZ_LEVELS = "levels: {regional-leads: [anz-lead], support-managers: [central-manager], account-managers: []}"
+
+
+def test_the_sample_levels_are_as_the_tests_expect(project: Path) -> None:
+    text = (project / "data/escalation.yml").read_text(encoding="utf-8")
+    assert LEVELS in text and ANZ_LEVELS in text
+
+
+def test_unknown_level_id_in_a_region(project: Path) -> None:
+    edit(project, "data/escalation.yml", "levels: {regional-leads: [anz-lead]", "levels: {regional-lead: [anz-lead]")
+    line = line_of(project, "data/escalation.yml", "regional-lead: [anz-lead]")
+    assert problems(project) == [f"data/escalation.yml:{line}: regions[0].levels.regional-lead: unknown level id 'regional-lead'; did you mean 'regional-leads'?"]
+
+
+def test_level_named_the_old_way(project: Path) -> None:
+    # The numbered keys of before the levels were data: no id is close, so the message lists them.
+    edit(project, "data/escalation.yml", "levels: {regional-leads: [anz-lead]", "levels: {level_2: [anz-lead]")
+    line = line_of(project, "data/escalation.yml", "level_2: [anz-lead]")
+    assert problems(project) == [
+        f"data/escalation.yml:{line}: regions[0].levels.level_2: unknown level id 'level_2'; expected one of the ids of 'levels': desk, regional-leads, support-managers, account-managers"
+    ]
+
+
+def test_duplicate_level_id(project: Path) -> None:
+    edit(project, "data/escalation.yml", "  - id: support-managers\n", "  - id: support-managers\n  - id: regional-leads\n")
+    line = line_of(project, "data/escalation.yml", "  - id: regional-leads") + 2
+    assert problems(project) == [f"data/escalation.yml:{line}: levels[3].id: duplicate 'regional-leads' (already at levels[1])"]
+
+
+def test_two_levels_of_account_managers(project: Path) -> None:
+    edit(project, "data/escalation.yml", "  - id: support-managers\n", "  - id: support-managers\n    account_managers: true\n")
+    line = line_of(project, "data/escalation.yml", "  - id: account-managers") + 1
+    assert problems(project) == [
+        f"data/escalation.yml:{line}: levels[3].account_managers: only one level may have account_managers: true; level 'support-managers' (levels[2]) already has it"
+    ]
+
+
+def test_two_desk_levels(project: Path) -> None:
+    edit(project, "data/escalation.yml", "  - id: regional-leads\n", "  - id: regional-leads\n    contact: desk\n")
+    line = line_of(project, "data/escalation.yml", "  - id: regional-leads") + 1
+    found = problems(project)
+    assert found[0] == f"data/escalation.yml:{line}: levels[1].contact: only one level may have contact: desk; level 'desk' (levels[0]) already has it"
+    # and every region that lists people for it is told that the desk's level takes none
+    assert len(found) == 1 + 8 and all("lists the escalation desk's address in every region" in problem for problem in found[1:])
+
+
+def test_desk_level_listing_people(project: Path) -> None:
+    edit(project, "data/escalation.yml", "levels: {regional-leads: [anz-lead]", "levels: {desk: [anz-lead], regional-leads: [anz-lead]")
+    line = line_of(project, "data/escalation.yml", "levels: {desk: [anz-lead]")
+    assert problems(project) == [
+        f"data/escalation.yml:{line}: regions[0].levels.desk: level 'desk' lists the escalation desk's address in every region (contact: desk): a region gives it no people"
+    ]
+
+
+def test_desk_level_of_account_managers(project: Path) -> None:
+    edit(project, "data/escalation.yml", "    contact: desk\n", "    contact: desk\n    account_managers: true\n")
+    edit(project, "data/escalation.yml", "  - id: account-managers\n    account_managers: true\n", "  - id: account-managers\n")
+    line = line_of(project, "data/escalation.yml", "    contact: desk") + 1
+    assert problems(project) == [
+        f"data/escalation.yml:{line}: levels[0].account_managers: a level with contact: desk lists the escalation desk's address, not people, so its people cannot be the account managers"
+    ]
+
+
+def test_level_without_role_text(project: Path) -> None:
+    # A level's role is a text of the locale files: a new level without one is a missing text,
+    # reported once although the table and the published JSON both need it.
+    edit(project, "data/escalation.yml", "    account_managers: true\n", "    account_managers: true\n  - id: executives\n")
+    edit(project, "data/escalation.yml", ANZ_LEVELS, ANZ_LEVELS[:-1] + ", executives: [central-manager]}")
+    line = line_of(project, "locales/en.yml", "  level_roles:")
+    assert problems(project) == [f"locales/en.yml:{line}: escalation.level_roles.executives: missing text needed by the data (block 'escalation-matrix')"]
+
+
+def test_no_level_at_all(project: Path) -> None:
+    edit(project, "data/escalation.yml", LEVELS, "levels: []\n")
+    line = line_of(project, "data/escalation.yml", "levels: []")
+    assert problems(project) == [f"data/escalation.yml:{line}: levels: must not be empty"]
+
+
+def test_levels_missing(project: Path) -> None:
+    edit(project, "data/escalation.yml", LEVELS, "")
+    line = line_of(project, "data/escalation.yml", "when:")
+    assert problems(project) == [f"data/escalation.yml:{line}: (top level): missing key 'levels'"]
+
+
+def test_region_that_shows_no_level(project: Path) -> None:
+    # Without the desk's level and the account managers' level, which every region shows, a
+    # region listing no one would have an empty table.
+    edit(project, "data/escalation.yml", "    contact: desk\n", "")
+    edit(project, "data/escalation.yml", "    account_managers: true\n", "")
+    edit(project, "data/escalation.yml", ANZ_LEVELS, "levels: {}")
+    line = line_of(project, "data/escalation.yml", "  - id: anz")
+    assert problems(project) == [
+        f"data/escalation.yml:{line}: regions[0]: the region shows no escalation level: give people to one of its levels (desk, regional-leads, support-managers, account-managers)"
+    ]
 
 
 def test_unknown_country_code(project: Path) -> None:
@@ -309,7 +408,7 @@ def test_missing_data_file(project: Path) -> None:
 
 
 def test_a_failed_build_says_why_without_a_traceback_and_writes_nothing(project: Path) -> None:
-    edit(project, "data/escalation.yml", "level_2: [anz-lead]", "level_2: [anz-laed]")
+    edit(project, "data/escalation.yml", "regional-leads: [anz-lead]", "regional-leads: [anz-laed]")
     site = project / "site"
     build = mkdocs_build(project, site)
     assert build.returncode != 0

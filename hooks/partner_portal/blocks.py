@@ -19,9 +19,6 @@ from .publish import api_document, calculator_config, finder_config, priority_co
 from .render import block
 from .translations import PLACEHOLDER_CHARACTERS, TranslationStatus
 
-LEVELS = ("level_2", "level_3", "level_4")
-
-
 def _simple(*names: str) -> None:
     for name in names:
         block(name)(lambda portal, t: {})
@@ -68,7 +65,7 @@ def working_time_rules(portal: Portal, t: Localizer) -> dict[str, Any]:
 def escalation_matrix(portal: Portal, t: Localizer) -> dict[str, Any]:
     regions = []
     for region in portal["escalation"]["regions"]:
-        levels = [{"number": int(level.rsplit("_", 1)[1]), "people": [portal.people[person_id] for person_id in region["levels"][level]]} for level in LEVELS]
+        levels = [{**level, "people": [portal.people[person_id] for person_id in people]} for level, people in portal.region_levels(region)]
         regions.append({"id": region["id"], "name": place_name(t, region), "levels": levels})
     return {"regions": regions, "desk": portal["programme"]["addresses"]["escalation_desk"], "place_name": lambda item: place_name(t, item)}
 

@@ -98,6 +98,7 @@ def _rendering_problems(portal: Portal, root: Path) -> list[Problem]:
                 problems.append(Problem(page.relative_to(root).as_posix(), line, ("::: portal",), f"unknown block '{name}'; known blocks: {known}"))
     misplaced = bool(problems)  # a block misnamed in a page: links to it are judged once it is fixed
     unfollowed: list[tuple[str, str, str]] = []  # (locale, block, the block it links to)
+    missing_keys: set[str] = set()  # a text several blocks need (a name the API publishes) is reported once
     for locale, source in portal.locales.items():
         # Missing translations fall back to English; what English lacks too is an error.
         localizer = Localizer(locale, portal.messages[locale], portal.messages[portal.default_locale])
@@ -107,6 +108,9 @@ def _rendering_problems(portal: Portal, root: Path) -> list[Problem]:
             except UnplacedBlock as unplaced:
                 unfollowed.append((locale, name, unplaced.name))
             except MissingText as missing:
+                if missing.key in missing_keys:
+                    continue
+                missing_keys.add(missing.key)
                 key = tuple(missing.key.split("."))
                 english = portal.locales[portal.default_locale]
                 problems.append(english.problem(key, f"missing text needed by the data (block '{name}')"))

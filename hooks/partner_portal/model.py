@@ -31,6 +31,33 @@ class Portal:
         return {person["id"]: person for person in self["escalation"]["people"]}
 
     @cached_property
+    def levels(self) -> list[dict[str, Any]]:
+        """The escalation levels in order, each with its number (its place in the list, from 1)
+        and the defaults of data/escalation.yml filled in."""
+        return [{"contact": "people", "account_managers": False, **level, "number": number} for number, level in enumerate(self["escalation"]["levels"], 1)]
+
+    @cached_property
+    def account_manager_level(self) -> dict[str, Any] | None:
+        """The level whose people are the partner account managers, if one is marked."""
+        return next((level for level in self.levels if level["account_managers"]), None)
+
+    def account_managers(self, region: dict[str, Any]) -> list[str]:
+        """The person ids of a region's partner account managers (none without a marked level)."""
+        level = self.account_manager_level
+        return list(region.get("levels", {}).get(level["id"], [])) if level else []
+
+    def region_levels(self, region: dict[str, Any]) -> list[tuple[dict[str, Any], list[str]]]:
+        """The levels a region shows, in order, with their person ids: the desk's level, each
+        level the region lists people for, and the account managers' level even where the
+        region has none (the table then says so, as the finder does)."""
+        people = region.get("levels", {})
+        return [
+            (level, list(people.get(level["id"], [])))
+            for level in self.levels
+            if level["contact"] == "desk" or people.get(level["id"]) or level["account_managers"]
+        ]
+
+    @cached_property
     def products(self) -> dict[str, dict]:
         return {product["id"]: product for product in self["catalogue"]["products"]}
 

@@ -52,12 +52,13 @@ def _working_days(week: dict[str, str]) -> list[int]:
 
 def countries(portal: Portal, t: Localizer) -> list[dict[str, Any]]:
     """Every country once, by its CLDR name in the page language, with its two regions and the
-    level-4 partner account managers whose coverage names it."""
+    partner account managers (the people of the level marked account_managers) whose coverage
+    names it."""
     escalation = {code: region for region in portal["escalation"]["regions"] for code in region["countries"]}
     priority = {code: region["id"] for region in portal["priority"]["regions"] for code in region["countries"]}
     rows = []
     for code, region in escalation.items():
-        managers = [person for person in region["levels"]["level_4"] if code in portal.people[person].get("territories", [])]
+        managers = [person for person in portal.account_managers(region) if code in portal.people[person].get("territories", [])]
         rows.append({"code": code, "name": t.territory(code), "escalation_region": region["id"], "priority_region": priority[code], "account_managers": managers})
     return t.sorted(rows, key=lambda row: row["name"])
 
@@ -109,6 +110,17 @@ def _api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str,
         },
         "escalation": {
             "desk": escalation_desk,
+            "levels": [
+                {
+                    "id": level["id"],
+                    "number": level["number"],
+                    "label": plain(t.text("escalation.level", number=t.number(level["number"]))),
+                    "name": plain(t.text(f"escalation.level_roles.{level['id']}")),
+                    "contact": level["contact"],
+                    "account_managers": level["account_managers"],
+                }
+                for level in portal.levels
+            ],
             "regions": [
                 {
                     "id": region["id"],
@@ -117,7 +129,8 @@ def _api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str,
                     "time_zone_name": t.zone_name(region["time_zone"]),
                     "holidays": list(region.get("holidays", [])),
                     "countries": list(region["countries"]),
-                    "levels": {level: list(people) for level, people in region["levels"].items()},
+                    # Every level that lists people, in order; [] where the region has none.
+                    "levels": {level["id"]: list(region.get("levels", {}).get(level["id"], [])) for level in portal.levels if level["contact"] == "people"},
                 }
                 for region in portal["escalation"]["regions"]
             ],
@@ -178,6 +191,7 @@ def finder_config(portal: Portal, t: Localizer) -> dict[str, Any]:
     document = api_document(portal, t)
     managers = {person for country in document["countries"] for person in country["account_managers"]}
     return {
+        "account_managers": portal.account_manager_level is not None,  # whether the finder names anyone
         "countries": [{key: country[key] for key in ("code", "name", "escalation_region", "account_managers")} for country in document["countries"]],
         "regions": [{"id": region["id"], "name": region["name"]} for region in document["escalation"]["regions"]],
         "people": [{key: person[key] for key in ("id", "name", "email", "coverage")} for person in document["escalation"]["people"] if person["id"] in managers],

@@ -166,8 +166,9 @@ def reference_problems(sources: dict[str, Source]) -> list[Problem]:
     problems.extend(_territory_problems(escalation.data["people"], ("people",), escalation, needs_name=False))
     problems.extend(_territory_problems(escalation.data["regions"], ("regions",), escalation, needs_name=True))
     problems.extend(_territory_problems(priority.data["regions"], ("regions",), priority, needs_name=True))
+    problems.extend(_level_problems(escalation))
     for index, region in enumerate(escalation.data["regions"]):
-        for level, members in region["levels"].items():
+        for level, members in region.get("levels", {}).items():
             for position, person in enumerate(members):
                 if person not in people:
                     problems.append(escalation.problem(("regions", index, "levels", level, position), _unknown(person, people, "person id")))
@@ -205,6 +206,40 @@ def reference_problems(sources: dict[str, Source]) -> list[Problem]:
                 problems.append(requests.problem(("fields", index, "examples", position), _unknown(example, known, "choice")))
     problems.extend(_tool_problems(sources))
     return problems
+
+
+def _level_problems(escalation: Source) -> Iterator[Problem]:
+    """The escalation levels: each region names levels of the list, the desk's level takes no
+    people, one level at most is the desk's or the account managers', and every region shows a
+    level. A duplicate level id is reported as every duplicate id is (_duplicate_problems), a
+    level without role text when the blocks are rendered (load._rendering_problems)."""
+    levels = escalation.data["levels"]
+    ids = [level["id"] for level in levels]
+    first: dict[str, int] = {}
+    for index, level in enumerate(levels):
+        for key, value in (("contact", "desk"), ("account_managers", True)):
+            if level.get(key, False) != value:
+                continue
+            if key in first:
+                other = first[key]
+                yield escalation.problem(("levels", index, key), f"only one level may have {key}: {str(value).lower()}; level '{levels[other]['id']}' (levels[{other}]) already has it")
+            else:
+                first[key] = index
+        if level.get("contact") == "desk" and level.get("account_managers"):
+            yield escalation.problem(("levels", index, "account_managers"), "a level with contact: desk lists the escalation desk's address, not people, so its people cannot be the account managers")
+    desks = {level["id"] for level in levels if level.get("contact") == "desk"}
+    always_shown = bool(desks) or any(level.get("account_managers") for level in levels)
+    for index, region in enumerate(escalation.data["regions"]):
+        named = region.get("levels", {})
+        for level_id, members in named.items():
+            where = ("regions", index, "levels", level_id)
+            if level_id not in ids:
+                hint = difflib.get_close_matches(str(level_id), ids, n=1)
+                yield escalation.problem(where, f"unknown level id '{level_id}'; " + (f"did you mean '{hint[0]}'?" if hint else f"expected one of the ids of 'levels': {', '.join(ids)}"))
+            elif level_id in desks:
+                yield escalation.problem(where, f"level '{level_id}' lists the escalation desk's address in every region (contact: desk): a region gives it no people")
+        if not always_shown and not any(members for level_id, members in named.items() if level_id in ids):
+            yield escalation.problem(("regions", index), f"the region shows no escalation level: give people to one of its levels ({', '.join(ids)})")
 
 
 # --- what the calculator, the escalation finder and the priority check read -----------------
@@ -250,15 +285,18 @@ def _tool_problems(sources: dict[str, Source]) -> list[Problem]:
     escalation, priority, commitment = sources["escalation"], sources["priority"], sources["commitment"]
     problems = [*_country_problems(escalation, "escalation region"), *_country_problems(priority, "priority region")]
 
+    # The finder names an account manager for the countries their territories list: each must be
+    # a country of the region they are an account manager of.
     people = {person["id"]: index for index, person in enumerate(escalation.data["people"])}
-    for region in escalation.data["regions"]:
-        for person_id in region["levels"]["level_4"]:
+    marked = next((level["id"] for level in escalation.data["levels"] if level.get("account_managers")), None)
+    for region in escalation.data["regions"] if marked else []:
+        for person_id in region.get("levels", {}).get(marked, []):
             index = people.get(person_id)
             if index is None:
                 continue  # reported as an unknown person id
             for position, code in enumerate(escalation.data["people"][index].get("territories", [])):
                 if code in known_countries() and code not in region["countries"]:
-                    problems.append(escalation.problem(("people", index, "territories", position), f"'{person_id}' covers '{code}' as a level-4 contact of region '{region['id']}', whose 'countries' do not list it"))
+                    problems.append(escalation.problem(("people", index, "territories", position), f"'{person_id}' covers '{code}' as an account manager (level '{marked}') of region '{region['id']}', whose 'countries' do not list it"))
 
     for index, region in enumerate(escalation.data["regions"]):
         for position, day in enumerate(region.get("holidays", [])):

@@ -2,7 +2,8 @@
 /**
  * The escalation finder: the reader's country (CLDR name in the page
  * language) opens its escalation region in the tabs below and names the
- * partner account managers whose coverage names the country. The choice is
+ * partner account managers whose coverage names the country (when the
+ * portal's escalation levels have account managers). The choice is
  * remembered (lib/choice.js) for every page and language.
  */
 import { fillParts } from "./lib/fill.js";
@@ -87,7 +88,7 @@ function mount(root) {
       let i = 0;
       span.append(...list.map((part) => (part.type === "element" ? links[i++] : part.value)));
       parts.push(paragraph(managers.length > 1 ? mf.managers : mf.manager, { people: span }));
-    } else {
+    } else if (config.account_managers) {
       parts.push(paragraph(mf.no_manager, {}));
     }
     result.replaceChildren(...parts);

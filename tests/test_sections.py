@@ -273,6 +273,12 @@ def test_a_translation_keeping_keys_english_deleted_is_told_why_without_an_error
 # --- the API of a portal without priority support ---------------------------------------------
 
 
+def api_parts(present: Presence) -> set[str]:
+    """The top-level parts api/portal.json has for these sections, by the registry."""
+    parts = {part for name, section in SECTIONS.items() if name in present for part in section.api}
+    return {"schema_version", "locale", "vendor", "pages"} | {part for part in parts if part.isidentifier()}
+
+
 def _api_validator() -> Draft202012Validator:
     resources = [(path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))) for path in (ROOT / "schemas").glob("*.schema.json")]
     registry = Registry().with_resources(resources)
@@ -284,6 +290,7 @@ def test_the_api_schema_ties_priority_regions_to_the_priority_part() -> None:
     document = json.loads(json.dumps(api_document(portal, Localizer("en", portal.messages["en"]))))
     validator = _api_validator()
     assert list(validator.iter_errors(document)) == []
+    assert set(document) == api_parts(portal.sections) == {"schema_version", "locale", "vendor", "pages", "commitment", "escalation", "priority", "countries"}
     without_part = {key: value for key, value in document.items() if key != "priority"}
     assert list(validator.iter_errors(without_part)), "countries with a priority_region, and no priority part"
     countries = [{key: value for key, value in country.items() if key != "priority_region"} for country in document["countries"]]
@@ -370,7 +377,7 @@ def test_the_product_is_a_free_text_field_of_the_ticket_form(lean: Build, locale
 def test_the_lean_api_has_no_priority_part(lean: Build, locale: str) -> None:
     document = json.loads((lean.site / prefix(locale) / "api" / "portal.json").read_text(encoding="utf-8"))
     assert list(_api_validator().iter_errors(document)) == []
-    assert "priority" not in document
+    assert "priority" not in document and set(document) == api_parts(presence(without("priority")))
     assert not [country for country in document["countries"] if "priority_region" in country]
     assert document["pages"] == {"commitment": SITE + prefix(locale) + "commitment/", "escalation": SITE + prefix(locale) + "escalation/"}
     finder = json.loads(pages_of(lean.site, locale)["escalation/"].select_one('[data-portal-tool="finder"] script[data-config]').string)
@@ -450,6 +457,8 @@ def test_leftover_keys_are_reported_in_the_log_not_refused(no_finder: Build) -> 
     finder = [key for key in english_keys() if key.startswith("tools.finder.")]
     assert sum(f": {key}: unused key: {reason}" in no_finder.log for key in finder) == len(finder)
     assert "tools.country." not in no_finder.log  # the priority check still uses them
+    api = json.loads((no_finder.site / "api/portal.json").read_text(encoding="utf-8"))
+    assert set(api["pages"]) == {"commitment", "priority-support"}
     assert "WARNING" not in no_finder.log
     status = json.loads((no_finder.site / "i18n-status.json").read_text(encoding="utf-8"))["locales"]
     assert len(status["en"]["unused"]) == len(status["fr"]["unused"]) == len(finder) + 1

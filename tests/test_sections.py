@@ -88,7 +88,7 @@ def test_every_locale_key_of_the_sample_belongs_to_a_section_and_every_namespace
     keys = english_keys()
     assert [key for key in keys if not scope.owners(key)] == []
     for namespace, section, _ in scope.namespaces:
-        assert any(sections._matches(key, namespace) for key in keys), f"{section}: no key of locales/en.yml is under {namespace!r}"
+        assert any(sections.in_namespace(key, namespace) for key in keys), f"{section}: no key of locales/en.yml is under {namespace!r}"
 
 
 def test_the_most_specific_namespace_owns_a_key() -> None:
@@ -153,7 +153,7 @@ def test_the_keys_of_a_section_left_out_are_not_asked_and_listed_with_the_reason
     data = without("priority", "tiers", "catalogue", leaders=None, tools=["response-time-calculator", "escalation-finder"])
     scope = locale_scope(presence(data), data)
     for key in english_keys():
-        owned = any(sections._matches(key, name) for name in PORTAL_WITHOUT_OPTIONS_KEYS)
+        owned = any(sections.in_namespace(key, name) for name in PORTAL_WITHOUT_OPTIONS_KEYS)
         assert scope.asked(key) != owned, key
         assert bool(scope.left_out(key)) == owned, key
     assert scope.left_out("priority.intro") == "the priority section is not in this portal (data/priority.yml is absent)"
@@ -327,7 +327,7 @@ def test_the_lean_portal_builds_strict_and_asks_only_its_strings(lean: Build) ->
     assert all(" 0 missing, 0 outdated, 0 unused," in line for line in lines[1:]), lines
     assert "unused key" not in lean.log
     status = json.loads((lean.site / "i18n-status.json").read_text(encoding="utf-8"))
-    assert status["locales"]["en"]["strings"] == len(english_keys()) - sum(1 for key in english_keys() if any(sections._matches(key, name) for name in PORTAL_WITHOUT_OPTIONS_KEYS))
+    assert status["locales"]["en"]["strings"] == len(english_keys()) - sum(1 for key in english_keys() if any(sections.in_namespace(key, name) for name in PORTAL_WITHOUT_OPTIONS_KEYS))
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -338,7 +338,7 @@ def test_nothing_of_the_sections_left_out_remains(lean: Build, locale: str) -> N
     # another string's words too, Japanese being denser; placeholders filled by other words are left aside).
     shortest = 12 if locale == "ja" else 25
     gone = [text for key, text in ((".".join(map(str, path)), text) for path, text in flatten(MESSAGES[locale]).items())
-            if any(sections._matches(key, name) for name in PORTAL_WITHOUT_OPTIONS_KEYS) and "{" not in text and len(text) >= shortest]
+            if any(sections.in_namespace(key, name) for name in PORTAL_WITHOUT_OPTIONS_KEYS) and "{" not in text and len(text) >= shortest]
     assert len(gone) > 15
     for url, soup in pages.items():
         root = SITE + prefix(locale) + url

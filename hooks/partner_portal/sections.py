@@ -32,6 +32,7 @@ FORM_TEXTS = {"fields": "ticket.fields", "feedback_fields": "feedback.fields"}
 # The help of a choice field whose choices belong to a section left out: the field is then a
 # free-text box, and this key under the field's texts says what to type.
 FREE_TEXT_HELP = "free_text_help"
+CATALOGUE_CHOICES = "products"  # `choices:` of a field of data/requests.yml listing the catalogue's products
 
 # Locale keys named after data ids that a section owns: (keys used while the section is present,
 # keys used only while it is absent). A key ending in "." stands for every key under it.
@@ -87,9 +88,7 @@ def _catalogue_keys(data: Mapping[str, Any]) -> tuple[list[str], list[str]]:
     return present, absent
 
 
-CATALOGUE_CHOICES = "products"
-
-# In the order of the pages; a data file's sections, the whole file first.
+# Every section of the portal; a tool after the sections it needs.
 SECTIONS: dict[str, Section] = {
     section.name: section
     for section in (
@@ -279,7 +278,8 @@ def presence(data: Mapping[str, Any]) -> Presence:
 # --- the locale keys a portal asks of its translators -------------------------------------------
 
 
-def _matches(key: str, namespace: str) -> bool:
+def in_namespace(key: str, namespace: str) -> bool:
+    """Whether `key` is under `namespace` ("priority." and every key under it, or one key)."""
     return key.startswith(namespace) if namespace.endswith(".") else key == namespace
 
 
@@ -301,7 +301,7 @@ class LocaleScope:
         best: tuple[bool, int] | None = None
         found: list[str] = []
         for namespace, section, from_data in self.namespaces:
-            if not _matches(key, namespace):
+            if not in_namespace(key, namespace):
                 continue
             rank = (from_data, len(namespace))
             if best is None or rank > best:

@@ -136,7 +136,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     portal, t = _portal(config), _localizer(config)
-    links = PageLinks(page.url, _locale_root(config), portal.block_pages.urls(t.locale))
+    links = PageLinks(page.url, _locale_root(config), portal.block_pages.urls(t.locale), portal.sections.left_out_blocks)
     render = lambda match: render_block(match.group("name"), portal, t, links)  # noqa: E731
     if fallbacks.is_fallback_page(page, t.locale):  # static-i18n built it from English: say so
         return fallbacks.fallback_page(html, PLACEHOLDER, render, t, portal.default_locale, links.to_block(STATUS_BLOCK))

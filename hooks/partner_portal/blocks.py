@@ -1,7 +1,8 @@
 """What each block shows: the data a template needs, looked up and localized.
 
 Templates (overrides/portal/blocks/<name>.html) lay the data out; these views decide what it is.
-A block without special needs gets the portal and the localizer only.
+The blocks are those of the sections (sections.py); a block without a view here gets the portal
+and the localizer only.
 """
 
 from __future__ import annotations
@@ -17,36 +18,22 @@ from .model import Portal
 from .places import place_name
 from .publish import api_document, calculator_config, finder_config, priority_config
 from .render import block
+from .sections import CATALOGUE_CHOICES, CHOICE_SECTIONS, FORM_TEXTS
 from .translations import PLACEHOLDER_CHARACTERS, TranslationStatus
-
-def _simple(*names: str) -> None:
-    for name in names:
-        block(name)(lambda portal, t: {})
-
-
-_simple(
-    "welcome",
-    "leaders",
-    "covers",
-    "expectations",
-    "severity-levels",
-    "timing-definitions",
-    "escalation-owner",
-    "escalation-when",
-    "escalation-reasons",
-    "priority-intro",
-    "template-reasons",
-)
 
 
 @block("contact-channels")
 def contact_channels(portal: Portal, t: Localizer) -> dict[str, Any]:
+    # Without the offerings (data/tiers.yml), a channel names no tiers, and a channel that only
+    # points at the offerings table has no card.
+    offerings = "offerings" in portal.sections
+    channels = [channel for channel in portal["programme"]["contact_channels"] if offerings or "tiers_from_service" in channel]
     tiers = {
         channel["id"]: t.join(t.text(f"offerings.tiers.{tier}") for tier in portal.tiers_offering(channel["tiers_from_service"]))
-        for channel in portal["programme"]["contact_channels"]
-        if "tiers_from_service" in channel
+        for channel in channels
+        if offerings and "tiers_from_service" in channel
     }
-    return {"tiers": tiers}
+    return {"channels": channels, "tiers": tiers}
 
 
 @block("severity-matrix")
@@ -98,7 +85,7 @@ def tier_offerings(portal: Portal, t: Localizer) -> dict[str, Any]:
 
 def choice_labels(portal: Portal, t: Localizer, source: str) -> list[tuple[str, str]]:
     """(id, label) of a choice field's options, in data order."""
-    if source == "products":
+    if source == CATALOGUE_CHOICES:
         return [(product["id"], product["name"]) for product in portal["catalogue"]["products"]]
     return [(choice, t.text(f"ticket.request_types.{choice}")) for choice in portal["requests"]["request_types"]]
 
@@ -140,8 +127,8 @@ LENGTH_TEXTS = {
 def help_texts(portal: Portal, t: Localizer, form: str) -> dict[str, Markup]:
     """The help line of each field of a form, with its figures and examples filled in."""
     texts = {}
-    for field in portal.fields(form) + [group for group in portal["requests"][form] if group["type"] == "group"]:
-        key = f"{FORMS[form]['prefix']}.{field['name']}.help"
+    for field in portal.fields(form) + [group for group in portal.form(form) if group["type"] == "group"]:
+        key = f"{FORMS[form]['prefix']}.{field['name']}.{field.get('help', 'help')}"  # a free-text field's own help (model.Portal.form)
         params: dict[str, Any] = {}
         if "examples" in field:
             labels = dict(choice_labels(portal, t, field["choices"]))
@@ -162,7 +149,7 @@ def help_texts(portal: Portal, t: Localizer, form: str) -> dict[str, Markup]:
 @block("ticket-template")
 def ticket_template(portal: Portal, t: Localizer) -> dict[str, Any]:
     return {
-        "fields": portal["requests"]["fields"],
+        "fields": portal.form("fields"),
         "help": help_texts(portal, t, "fields"),
         "support": portal["programme"]["addresses"]["support"],
     }
@@ -170,8 +157,8 @@ def ticket_template(portal: Portal, t: Localizer) -> dict[str, Any]:
 
 # The two forms that end in an e-mail: where their texts live and where the e-mail goes.
 FORMS = {
-    "fields": {"id": "ticket", "prefix": "ticket.fields", "subject": "ticket_subject", "address": "support", "mailto_attribute": "data-ticket-mailto"},
-    "feedback_fields": {"id": "feedback", "prefix": "feedback.fields", "subject": "feedback_subject", "address": "translation_team", "mailto_attribute": "data-feedback-mailto"},
+    "fields": {"id": "ticket", "prefix": FORM_TEXTS["fields"], "subject": "ticket_subject", "address": "support", "mailto_attribute": "data-ticket-mailto"},
+    "feedback_fields": {"id": "feedback", "prefix": FORM_TEXTS["feedback_fields"], "subject": "feedback_subject", "address": "translation_team", "mailto_attribute": "data-feedback-mailto"},
 }
 FORM_MESSAGES = (
     "errors.required", "errors.email", "errors.too_many_files",
@@ -211,10 +198,10 @@ def _mail_form(portal: Portal, t: Localizer, form: str) -> dict[str, Any]:
     }
     return {
         "form": spec,
-        "tree": portal["requests"][form],
+        "tree": portal.form(form),
         "help": help_texts(portal, t, form),
-        "choices": {source: choice_labels(portal, t, source) for source in ("request_types", "products")},
-        "product_groups": [(category, [(product["id"], product["name"]) for product in products]) for category, products in portal.products_by_category() if products],
+        "choices": {source: choice_labels(portal, t, source) for source in ("request_types", CATALOGUE_CHOICES) if CHOICE_SECTIONS.get(source) not in portal.sections.absent},
+        "product_groups": [(category, [(product["id"], product["name"]) for product in products]) for category, products in portal.products_by_category() if products] if "catalogue" in portal.sections else [],
         "config": config,
     }
 
@@ -321,7 +308,7 @@ def translation_status_block(portal: Portal, t: Localizer) -> dict[str, Any]:
     status: TranslationStatus | None = getattr(portal, "translation", None)
     rows = status.translations() if status else []
     names = {row.locale: Localizer(row.locale, {}).language_name for row in rows}
-    if status and status.locales[status.default].over_limit:  # a heading of its own, above its list
+    if status and (status.locales[status.default].over_limit or status.locales[status.default].unused):  # a heading of its own, above its lists
         names[status.default] = Localizer(status.default, {}).language_name
     return {
         "status": status,

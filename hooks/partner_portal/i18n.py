@@ -104,7 +104,8 @@ def _print_status(root: Path, wanted: list[str]) -> int:
             print(f"  outdated        {entry.file}:{item['line']}: {item['key']}  ({why})")
         for item in entry.unused:
             hint = f"; did you mean {item['suggestion']}?" if item["suggestion"] else ""
-            print(f"  unused          {entry.file}:{item['line']}: {item['key']}{hint}")
+            why = f"  ({item['reason']})" if item.get("reason") else ""  # a key of a section the portal leaves out
+            print(f"  unused          {entry.file}:{item['line']}: {item['key']}{hint}{why}")
         for item in entry.over_limit:
             print(f"  over the limit  {entry.file}:{item['line']}: {item['key']}  ({item['length']} characters, at most {item['limit']}: {one_line(item['text'])[:60]})")
         for item in entry.pages_missing:

@@ -16,10 +16,11 @@ from .errors import PortalDataError, Problem
 from .localize import Localizer, MissingText
 from .model import Portal
 from .links import block_pages, link_problems
-from .render import BLOCKS, TEMPLATE_DIR, PageLinks, UnplacedBlock, block_names_in, render_block
+from .render import TEMPLATE_DIR, PageLinks, UnplacedBlock, block_names_in, render_block
+from .sections import BLOCK_SECTIONS, DATA_FILES, file_is_optional, presence, schema
 from .source import Source, SourceError, load_source
 from .translations import SOURCES_SUFFIX, compute_status
-from .validate import DATA_FILES, language_problems, locale_problems, reference_problems, schema_problems
+from .validate import language_problems, locale_problems, reference_problems, schema_problems, section_problems
 
 log = logging.getLogger("mkdocs.plugins.partner_portal")
 
@@ -61,22 +62,26 @@ def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprin
             problems.append(error.problem)
             return None
 
-    sources = {name: read(root / "data" / f"{name}.yml", f"data/{name}.yml") for name in DATA_FILES}
+    # The file of an optional section may be absent: the portal leaves the section out.
+    files = [name for name in DATA_FILES if not file_is_optional(name) or (root / "data" / f"{name}.yml").exists()]
+    sources = {name: read(root / "data" / f"{name}.yml", f"data/{name}.yml") for name in files}
     catalogs = {locale: read(root / "locales" / f"{locale}.yml", f"locales/{locale}.yml") for locale in locales}
     if problems:
         raise PortalDataError(problems)
 
     for name, source in sources.items():
-        problems.extend(schema_problems(source, name))
+        problems.extend(schema_problems(source, schema(name)))
     problems.extend(locale_problems(catalogs, default))
     if problems:
         raise PortalDataError(problems)
-    problems.extend(reference_problems(sources))
+    present = presence({name: source.data for name, source in sources.items()})
+    problems.extend(section_problems(sources, present))
+    problems.extend(reference_problems(sources, present))
     if problems:
         raise PortalDataError(problems)
 
     portal = Portal(sources, catalogs, default)
-    status, problems = compute_status(root, catalogs, default)  # problems: unreadable review records
+    status, problems = compute_status(root, catalogs, default, portal.locale_scope)  # problems: unreadable review records
     if problems:
         raise PortalDataError(problems)
     object.__setattr__(portal, "translation", status)
@@ -88,23 +93,28 @@ def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprin
 
 
 def _rendering_problems(portal: Portal, root: Path) -> list[Problem]:
-    """Render every block in every language once, so a text the data needs but a locale file
-    lacks, or a page asking for a block that does not exist, stops the build before it writes."""
+    """Render every block of the portal's sections in every language once, so a text the data
+    needs but a locale file lacks, or a page asking for a block that does not exist or that the
+    portal leaves out, stops the build before it writes."""
     problems: list[Problem] = []
     for page in sorted((root / "docs").rglob("*.md")):
         for line, name in block_names_in(page.read_text(encoding="utf-8")):
-            if name not in BLOCKS:
-                known = ", ".join(sorted(BLOCKS))
-                problems.append(Problem(page.relative_to(root).as_posix(), line, ("::: portal",), f"unknown block '{name}'; known blocks: {known}"))
+            where = page.relative_to(root).as_posix()
+            if name not in BLOCK_SECTIONS:
+                known = ", ".join(sorted(BLOCK_SECTIONS))
+                problems.append(Problem(where, line, ("::: portal",), f"unknown block '{name}'; known blocks: {known}"))
+            elif absence := portal.sections.why_not(name):
+                problems.append(Problem(where, line, (f"::: portal {name}",), str(absence)))
     misplaced = bool(problems)  # a block misnamed in a page: links to it are judged once it is fixed
     unfollowed: list[tuple[str, str, str]] = []  # (locale, block, the block it links to)
     missing_keys: set[str] = set()  # a text several blocks need (a name the API publishes) is reported once
+    blocks = portal.sections.blocks
     for locale, source in portal.locales.items():
         # Missing translations fall back to English; what English lacks too is an error.
         localizer = Localizer(locale, portal.messages[locale], portal.messages[portal.default_locale])
-        for name in BLOCKS:
+        for name in blocks:
             try:
-                render_block(name, portal, localizer, PageLinks("", "", portal.block_pages.urls(locale)))
+                render_block(name, portal, localizer, PageLinks("", "", portal.block_pages.urls(locale), portal.sections.left_out_blocks))
             except UnplacedBlock as unplaced:
                 unfollowed.append((locale, name, unplaced.name))
             except MissingText as missing:
@@ -114,4 +124,4 @@ def _rendering_problems(portal: Portal, root: Path) -> list[Problem]:
                 key = tuple(missing.key.split("."))
                 english = portal.locales[portal.default_locale]
                 problems.append(english.problem(key, f"missing text needed by the data (block '{name}')"))
-    return problems + ([] if misplaced else link_problems(portal.block_pages, unfollowed, BLOCKS))
+    return problems + ([] if misplaced else link_problems(portal.block_pages, unfollowed, BLOCK_SECTIONS))

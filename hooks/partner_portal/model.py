@@ -6,25 +6,37 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .sections import CHOICE_SECTIONS, FREE_TEXT_HELP, LocaleScope, Presence, locale_scope, presence
 from .source import Source
 from .validate import flatten
 
 
 @dataclass(frozen=True)
 class Portal:
-    sources: dict[str, Source]
+    sources: dict[str, Source]  # the files of data/ this portal has
     locales: dict[str, Source]
     default_locale: str
     messages: dict[str, dict[str, str]] = field(init=False)
+    sections: Presence = field(init=False, compare=False)  # the sections it has (sections.py)
     translation: Any = field(default=None, init=False, compare=False)  # translations.TranslationStatus, set by load
     block_pages: Any = field(default=None, init=False, compare=False)  # links.BlockPages, set by load
 
     def __post_init__(self) -> None:
         flat = {locale: {".".join(map(str, key)): text for key, text in flatten(source.data).items()} for locale, source in self.locales.items()}
         object.__setattr__(self, "messages", flat)
+        object.__setattr__(self, "sections", presence(self.data))
 
     def __getitem__(self, name: str) -> Any:
         return self.sources[name].data
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {name: source.data for name, source in self.sources.items()}
+
+    @cached_property
+    def locale_scope(self) -> LocaleScope:
+        """The locale keys this portal asks of its translators."""
+        return locale_scope(self.sections, self.data)
 
     @cached_property
     def people(self) -> dict[str, dict]:
@@ -76,6 +88,24 @@ class Portal:
             for category in self["catalogue"]["categories"]
         ]
 
+    def form(self, form: str = "fields") -> list[dict]:
+        """A form of data/requests.yml as this portal shows it (the ticket form's by default): a
+        choice field whose choices belong to a section left out (the products, without the
+        catalogue) is a free-text field of the same name, with a help of its own."""
+
+        def shown(fields: list[dict]) -> list[dict]:
+            result = []
+            for item in fields:
+                if item["type"] == "group":
+                    item = {**item, "fields": shown(item["fields"])}
+                elif CHOICE_SECTIONS.get(item.get("choices", "")) in self.sections.absent:
+                    item = {key: value for key, value in item.items() if key not in ("choices", "examples")}
+                    item.update(type="text", help=FREE_TEXT_HELP)
+                result.append(item)
+            return result
+
+        return shown(self["requests"][form])
+
     def fields(self, form: str = "fields") -> list[dict]:
         """A form's fields in order (the ticket form's by default), groups flattened, each
         knowing its condition."""
@@ -89,5 +119,5 @@ class Portal:
                 else:
                     flat.append({**item, **({"shown_when": shown_when} if shown_when else {})})
 
-        walk(self["requests"][form], None)
+        walk(self.form(form), None)
         return flat

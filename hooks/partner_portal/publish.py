@@ -8,6 +8,9 @@
   embedded in the pages of the response-time calculator, the escalation finder and the
   priority-support check (`<script type="application/json">`), so the tools fetch nothing and
   no figure is ever written in JavaScript.
+
+A section the portal leaves out (sections.py) publishes nothing: without data/priority.yml the
+document has no `priority` and its countries no `priority_region`; a tool left out has no page.
 """
 
 from __future__ import annotations
@@ -21,11 +24,12 @@ from markupsafe import Markup
 from .localize import Localizer, MissingText, unmark
 from .model import Portal
 from .places import place_name
+from .sections import SECTIONS, TOOLS
 
 SCHEMA_VERSION = 1
 API_PATH = "api/portal.json"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-PAGES = {"commitment": "response-time-calculator", "escalation": "escalation-finder", "priority-support": "priority-check"}  # id → the block its page places
+PAGES = {SECTIONS[tool].page: tool for tool in TOOLS}  # id → the tool its page places (a tool's one block is its name)
 
 
 def plain(text: Any) -> str:
@@ -51,15 +55,16 @@ def _working_days(week: dict[str, str]) -> list[int]:
 
 
 def countries(portal: Portal, t: Localizer) -> list[dict[str, Any]]:
-    """Every country once, by its CLDR name in the page language, with its two regions and the
-    partner account managers (the people of the level marked account_managers) whose coverage
-    names it."""
+    """Every country once, by its CLDR name in the page language, with its regions (the priority
+    region if the portal has them) and the partner account managers (the people of the level
+    marked account_managers) whose coverage names it."""
     escalation = {code: region for region in portal["escalation"]["regions"] for code in region["countries"]}
-    priority = {code: region["id"] for region in portal["priority"]["regions"] for code in region["countries"]}
+    priority = {code: region["id"] for region in portal["priority"]["regions"] for code in region["countries"]} if "priority" in portal.sections else None
     rows = []
     for code, region in escalation.items():
         managers = [person for person in portal.account_managers(region) if code in portal.people[person].get("territories", [])]
-        rows.append({"code": code, "name": t.territory(code), "escalation_region": region["id"], "priority_region": priority[code], "account_managers": managers})
+        in_priority = {"priority_region": priority[code]} if priority is not None else {}
+        rows.append({"code": code, "name": t.territory(code), "escalation_region": region["id"], **in_priority, "account_managers": managers})
     return t.sorted(rows, key=lambda row: row["name"])
 
 
@@ -158,9 +163,11 @@ def _api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str,
                 }
                 for region in portal["priority"]["regions"]
             ],
-        },
+        } if "priority" in portal.sections else None,
         "countries": countries(portal, t),
     }
+    if document["priority"] is None:
+        del document["priority"]
     return document
 
 

@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from .localize import Localizer
 from .model import Portal
+from .sections import BLOCK_SECTIONS
 from .templates import COMPILED
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "portal"
@@ -42,14 +43,18 @@ class PageLinks:
     page_url: str  # "fr/commitment/"
     locale_root: str  # "fr/", or "" for the default language
     blocks: dict[str, str] = field(default_factory=dict, compare=False)  # block → its page, links.BlockPages.urls()
+    left_out: frozenset[str] = frozenset()  # the blocks of the sections this portal leaves out
 
     def __call__(self, target: str) -> str:
         return get_relative_url(self.locale_root + target, self.page_url)
 
     def to_block(self, name: str, optional: bool = False) -> str | None:
         """The page that places block `name` in the reader's language, at the block's anchor if
-        it has one ("../escalation/#your-region"). A block no page places is an error, or, if
-        `optional`, None: no link."""
+        it has one ("../escalation/#your-region"). A block of a section the portal leaves out is
+        None: the template writes no link. A block no page places is an error, or, if `optional`,
+        None too."""
+        if name in self.left_out:
+            return None
         page = self.blocks.get(name)
         if page is None:
             if optional:
@@ -101,12 +106,15 @@ def environment() -> Environment:
 
 
 BlockView = Callable[[Portal, Localizer], dict[str, Any]]
+# The blocks are the sections' (sections.py); these are the views of those that need one.
 BLOCKS: dict[str, BlockView] = {}
 ANCHORS: dict[str, str] = {}  # block → the id of its element, which links to the block point at
 
 
 def block(name: str, anchor: str | None = None) -> Callable[[BlockView], BlockView]:
     def register(view: BlockView) -> BlockView:
+        if name not in BLOCK_SECTIONS:
+            raise LookupError(f"block '{name}' is in no section of sections.py")
         BLOCKS[name] = view
         if anchor:
             ANCHORS[name] = anchor
@@ -115,8 +123,12 @@ def block(name: str, anchor: str | None = None) -> Callable[[BlockView], BlockVi
     return register
 
 
+def _no_view(portal: Portal, t: Localizer) -> dict[str, Any]:
+    return {}
+
+
 def render_block(name: str, portal: Portal, t: Localizer, link: PageLinks) -> Markup:
-    context = BLOCKS[name](portal, t)
+    context = BLOCKS.get(name, _no_view)(portal, t)
     template = environment().get_template(f"blocks/{name}.html")
     return Markup(template.render(portal=portal, t=t, link=link, yes_no=lambda value: yes_no(t, value), pair=lambda label, value, question=False: pair(t, label, value, question), **context))
 

@@ -10,7 +10,10 @@
 - Status: per locale, strings translated, missing, outdated and unused, strings over the length
   limit their description states ("At most 20 characters."), and prose pages missing; reported
   in the build log, in site/i18n-status.json and on the "Translation status" page (the block
-  translation-status in blocks.py).
+  translation-status in blocks.py). Only the strings of the portal's sections count
+  (sections.LocaleScope): the keys of a section the portal leaves out are asked of no language,
+  and those still in a locale file, English included, are listed as unused with the reason,
+  without failing a --strict build.
 
 load.py computes the status with the portal; nothing here reads the portal, so the command line
 (i18n.py), which loads it, can use all of this without load.py importing it back.
@@ -33,6 +36,7 @@ import yaml
 
 from .errors import KeyPath, PortalDataError, Problem
 from .localize import markdown_html
+from .sections import LocaleScope
 from .source import Source, SourceError, load_source
 from .validate import flatten, placeholders, schema_problems, schema_reference
 
@@ -210,6 +214,11 @@ class LocaleStatus:
     source: bool = False
 
     @property
+    def left_out(self) -> list[dict[str, Any]]:
+        """The unused keys of sections the portal leaves out."""
+        return [item for item in self.unused if item.get("reason")]
+
+    @property
     def percent(self) -> int:
         return int(100 * self.translated / self.total) if self.total else 100
 
@@ -223,7 +232,7 @@ class LocaleStatus:
             return (
                 f"Translation status {self.locale} (source): {self.total} strings, {described} with a description for translators, "
                 f"{len(self.undescribed)} without, {len(self.over_limit)} over the limit"
-            )
+            ) + (f", {len(self.unused)} unused" if self.unused else "")
         return (
             f"Translation status {self.locale}: {self.translated}/{self.total} strings translated ({self.percent}%), "
             f"{len(self.missing)} missing, {len(self.outdated)} outdated, {len(self.unused)} unused, "
@@ -236,6 +245,8 @@ class LocaleStatus:
         if self.source:
             data["undescribed"] = self.undescribed
             data["over_limit"] = self.over_limit
+            if self.unused:  # keys of sections the portal leaves out
+                data["unused"] = self.unused
             return data
         data.update(
             translated=self.translated,
@@ -280,12 +291,20 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def compute_status(root: Path, catalogs: dict[str, Source], default: str) -> tuple[TranslationStatus, list[Problem]]:
+def _left_out(source: Source, path: KeyPath, reason: str) -> dict[str, Any]:
+    """An unused key of a section the portal leaves out (`reason`): listed, not an error."""
+    return {"key": dotted(path), "line": source.line_of(path), "suggestion": None, "reason": reason}
+
+
+def compute_status(root: Path, catalogs: dict[str, Source], default: str, scope: LocaleScope | None = None) -> tuple[TranslationStatus, list[Problem]]:
     """The status of every locale, the problems that only --strict turns into errors, and the
-    problems that stop any build (an unreadable records file)."""
+    problems that stop any build (an unreadable records file). `scope`: the keys the portal's
+    sections use (all of them if None)."""
+    scope = scope or LocaleScope()
     english_source = catalogs[default]
-    english = {dotted(path): text for path, text in flatten(english_source.data).items()}
-    english_paths = {dotted(path): path for path in flatten(english_source.data)}
+    flat_english = flatten(english_source.data)
+    english = {dotted(path): text for path, text in flat_english.items()}  # every key, to tell unused keys
+    english_paths = {dotted(path): path for path in flat_english if scope.asked(dotted(path))}  # the keys asked
     text = (root / "locales" / f"{default}.yml").read_text(encoding="utf-8")
     described = descriptions(english_source, text)
     limited = {dotted(path): limit for path, description in described.items() if (limit := length_limit(description)) is not None}
@@ -294,16 +313,20 @@ def compute_status(root: Path, catalogs: dict[str, Source], default: str) -> tup
     errors: list[Problem] = []
     statuses: dict[str, LocaleStatus] = {}
 
-    undescribed_problems = description_problems(english_source, text)
+    undescribed_problems = [problem for problem in description_problems(english_source, text) if dotted(problem.path) in english_paths]
     strict.extend(undescribed_problems)
     statuses[default] = LocaleStatus(
         default,
         english_source.name,
-        len(english),
-        translated=len(english),
+        len(english_paths),
+        translated=len(english_paths),
         source=True,
         undescribed=[{"key": dotted(problem.path), "line": problem.line, "problem": problem.message} for problem in undescribed_problems],
     )
+    for path in flat_english:  # keys of sections left out: reported, no error
+        reason = scope.left_out(dotted(path))
+        if reason:
+            statuses[default].unused.append(_left_out(english_source, path, reason))
     for key, path in english_paths.items():  # English over its own limit is an error too
         item = _over_limit(english_source, path, english[key], limited.get(key), english_source.line_of(path))
         if item:
@@ -320,9 +343,10 @@ def compute_status(root: Path, catalogs: dict[str, Source], default: str) -> tup
         paths = {dotted(path): path for path in flatten(source.data)}
         records, records_source, problems = read_records(root, locale)
         errors.extend(problems)
-        status = LocaleStatus(locale, source.name, len(english), pages_total=len(pages))
-        for key, source_text in english.items():
-            line = english_source.line_of(english_paths[key])
+        status = LocaleStatus(locale, source.name, len(english_paths), pages_total=len(pages))
+        for key, path in english_paths.items():
+            source_text = english[key]
+            line = english_source.line_of(path)
             if key not in messages:
                 status.missing.append({"key": key, "english": source_text, "line": source.line_of(english_paths[key]), "description": described.get(english_paths[key], "")})
                 strict.append(source.problem(english_paths[key], f'missing translation (English: "{one_line(source_text)[:60]}"); readers see the English text'))
@@ -348,8 +372,11 @@ def compute_status(root: Path, catalogs: dict[str, Source], default: str) -> tup
                 status.over_limit.append(item)
                 strict.append(_over_limit_problem(source, paths[key], item, default))
         for key in messages:
-            if key not in english:
-                hint = difflib.get_close_matches(key, list(english), n=1)
+            reason = scope.left_out(key)
+            if reason:
+                status.unused.append(_left_out(source, paths[key], reason))
+            elif key not in english:
+                hint = difflib.get_close_matches(key, list(english_paths), n=1)
                 status.unused.append({"key": key, "line": source.line_of(paths[key]), "suggestion": hint[0] if hint else None})
                 message = f"unused key: not in locales/{default}.yml" + (f"; did you mean '{hint[0]}'?" if hint else "; delete it")
                 strict.append(source.problem(paths[key], message))
@@ -380,6 +407,8 @@ def report(status: TranslationStatus, site_dir: str) -> None:
     """The end of a build: one line per language in the log, and site/i18n-status.json."""
     for entry in status.locales.values():
         (log.warning if (entry.source and entry.undescribed) or entry.over_limit else log.info)(entry.summary())
+        for item in entry.left_out:  # no warning: --strict would fail on it, and it is no error
+            log.info(f"{entry.file}:{item['line']}: {item['key']}: unused key: {item['reason']}; delete it")
     path = Path(site_dir) / "i18n-status.json"
     path.write_text(json.dumps(status.as_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 

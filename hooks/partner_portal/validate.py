@@ -26,6 +26,7 @@ from referencing import Registry, Resource
 
 from .errors import KeyPath, Problem
 from .localize import markdown_html, sanitize
+from .sections import CHOICE_SECTIONS, SECTIONS, TOOLS, TOOLS_KEY, Presence
 from .source import Source
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
@@ -38,7 +39,6 @@ def schema_reference(path: Path, schema_name: str) -> str:
     return Path(os.path.relpath(SCHEMA_DIR / f"{schema_name}.schema.json", path.resolve().parent)).as_posix()
 
 
-DATA_FILES = ("programme", "commitment", "escalation", "priority", "tiers", "requests", "catalogue")
 
 
 @cache
@@ -137,35 +137,53 @@ def _territory_problems(items: list[dict], path: KeyPath, source: Source, *, nee
             yield source.problem(where + ("detail_territories",), "'detail_territories' needs 'territories'")
 
 
-def reference_problems(sources: dict[str, Source]) -> list[Problem]:
-    """Ids that must exist, values that must agree between files. Runs only on schema-valid data."""
+def section_problems(sources: dict[str, Source], present: Presence) -> list[Problem]:
+    """`tools:` of data/programme.yml names tools the registry knows, whose sections are present."""
+    programme = sources["programme"]
+    problems = []
+    for position, name in enumerate(programme.data.get(TOOLS_KEY, [])):
+        where = (TOOLS_KEY, position)
+        if name not in TOOLS:
+            problems.append(programme.problem(where, _unknown(name, list(TOOLS), "tool") + f" (the tools: {', '.join(TOOLS)})"))
+            continue
+        for need in SECTIONS[name].needs:
+            if need not in present:
+                problems.append(programme.problem(where, f"the tool {name} needs {SECTIONS[need]}, which is not in this portal ({present.absent[need].reason})"))
+    return problems
+
+
+def reference_problems(sources: dict[str, Source], present: Presence) -> list[Problem]:
+    """Ids that must exist, values that must agree between files. Runs only on schema-valid data;
+    the rules of a section left out are not checked (its file is not there)."""
     problems: list[Problem] = []
     for source in sources.values():
         problems.extend(_duplicate_problems(source.data, (), source))
 
-    programme, escalation, tiers = sources["programme"], sources["escalation"], sources["tiers"]
-    commitment, priority = sources["commitment"], sources["priority"]
-    requests, catalogue = sources["requests"], sources["catalogue"]
+    programme, escalation = sources["programme"], sources["escalation"]
+    commitment, requests = sources["commitment"], sources["requests"]
 
-    service_ids = [service["id"] for service in tiers.data["services"]]
-    for index, channel in enumerate(programme.data["contact_channels"]):
-        service = channel.get("tiers_from_service")
-        if service is not None and service not in service_ids:
-            problems.append(programme.problem(("contact_channels", index, "tiers_from_service"), _unknown(service, service_ids, "service id (data/tiers.yml)")))
+    if "offerings" in present:
+        tiers = sources["tiers"]
+        service_ids = [service["id"] for service in tiers.data["services"]]
+        for index, channel in enumerate(programme.data["contact_channels"]):
+            service = channel.get("tiers_from_service")
+            if service is not None and service not in service_ids:
+                problems.append(programme.problem(("contact_channels", index, "tiers_from_service"), _unknown(service, service_ids, "service id (data/tiers.yml)")))
 
-    tier_ids = tiers.data["tiers"]
-    for index, service in enumerate(tiers.data["services"]):
-        for tier in tier_ids:
-            if tier not in service["values"]:
-                problems.append(tiers.problem(("services", index, "values"), f"no value for tier '{tier}': every cell of the offerings table must be filled"))
-        for tier in service["values"]:
-            if tier not in tier_ids:
-                problems.append(tiers.problem(("services", index, "values", tier), _unknown(tier, tier_ids, "tier")))
+        tier_ids = tiers.data["tiers"]
+        for index, service in enumerate(tiers.data["services"]):
+            for tier in tier_ids:
+                if tier not in service["values"]:
+                    problems.append(tiers.problem(("services", index, "values"), f"no value for tier '{tier}': every cell of the offerings table must be filled"))
+            for tier in service["values"]:
+                if tier not in tier_ids:
+                    problems.append(tiers.problem(("services", index, "values", tier), _unknown(tier, tier_ids, "tier")))
 
     people = [person["id"] for person in escalation.data["people"]]
     problems.extend(_territory_problems(escalation.data["people"], ("people",), escalation, needs_name=False))
     problems.extend(_territory_problems(escalation.data["regions"], ("regions",), escalation, needs_name=True))
-    problems.extend(_territory_problems(priority.data["regions"], ("regions",), priority, needs_name=True))
+    if "priority" in present:
+        problems.extend(_territory_problems(sources["priority"].data["regions"], ("regions",), sources["priority"], needs_name=True))
     problems.extend(_level_problems(escalation))
     for index, region in enumerate(escalation.data["regions"]):
         for level, members in region.get("levels", {}).items():
@@ -186,11 +204,13 @@ def reference_problems(sources: dict[str, Source]) -> list[Problem]:
     if levels != sorted(levels) or len(set(levels)) != len(levels):
         problems.append(commitment.problem(("severities",), f"severity levels must be distinct and in increasing order, got {levels}"))
 
-    categories = catalogue.data["categories"]
-    for index, product in enumerate(catalogue.data["products"]):
-        for position, category in enumerate(product["categories"]):
-            if category not in categories:
-                problems.append(catalogue.problem(("products", index, "categories", position), _unknown(category, categories, "category")))
+    if "catalogue" in present:
+        catalogue = sources["catalogue"]
+        categories = catalogue.data["categories"]
+        for index, product in enumerate(catalogue.data["products"]):
+            for position, category in enumerate(product["categories"]):
+                if category not in categories:
+                    problems.append(catalogue.problem(("products", index, "categories", position), _unknown(category, categories, "category")))
 
     for form, subject in (("fields", "ticket_subject"), ("feedback_fields", "feedback_subject")):
         names: list[str] = []
@@ -198,13 +218,17 @@ def reference_problems(sources: dict[str, Source]) -> list[Problem]:
         for position, name in enumerate(requests.data[subject]):
             if name not in names:
                 problems.append(requests.problem((subject, position), _unknown(name, names, f"field of '{form}'")))
-    choice_ids = {"request_types": requests.data["request_types"], "products": [product["id"] for product in catalogue.data["products"]]}
+    choice_ids = {"request_types": requests.data["request_types"]}
+    if "catalogue" in present:
+        choice_ids["products"] = [product["id"] for product in sources["catalogue"].data["products"]]
     for index, field in enumerate(requests.data["fields"]):
+        if CHOICE_SECTIONS.get(field.get("choices", "")) in present.absent:
+            continue  # a free-text field in this portal: its examples name nothing
         for position, example in enumerate(field.get("examples", [])):
             known = choice_ids.get(field.get("choices", ""), [])
             if example not in known:
                 problems.append(requests.problem(("fields", index, "examples", position), _unknown(example, known, "choice")))
-    problems.extend(_tool_problems(sources))
+    problems.extend(_tool_problems(sources, present))
     return problems
 
 
@@ -281,9 +305,11 @@ def _country_problems(source: Source, what: str) -> Iterator[Problem]:
         yield source.problem(("regions",), f"{count} in no {what}: {names}; add each to the 'countries' of one region")
 
 
-def _tool_problems(sources: dict[str, Source]) -> list[Problem]:
-    escalation, priority, commitment = sources["escalation"], sources["priority"], sources["commitment"]
-    problems = [*_country_problems(escalation, "escalation region"), *_country_problems(priority, "priority region")]
+def _tool_problems(sources: dict[str, Source], present: Presence) -> list[Problem]:
+    escalation, commitment = sources["escalation"], sources["commitment"]
+    problems = list(_country_problems(escalation, "escalation region"))
+    if "priority" in present:
+        problems.extend(_country_problems(sources["priority"], "priority region"))
 
     # The finder names an account manager for the countries their territories list: each must be
     # a country of the region they are an account manager of.

@@ -28,7 +28,7 @@ function mount(root) {
   const result = $("[data-result]");
   const message = $("[data-message]");
   const times = $("[data-times]");
-  const contacts = /** @type {HTMLAnchorElement} */ ($("[data-contacts]"));
+  const contacts = /** @type {HTMLAnchorElement | null} */ (root.querySelector("[data-contacts]")); // none in a portal without the escalation finder
 
   const choice = readChoice(store(), config.regions.map((/** @type {{id: string}} */ r) => r.id));
   if (choice) region.value = choice.region;
@@ -73,8 +73,10 @@ function mount(root) {
       }
     }
     $("[data-summary]").textContent = fill(w.roundTheClock ? m.summary_round_the_clock : m.summary, { severity: sev.label, region: reg.name });
-    contacts.replaceChildren(...fillParts(m.contacts, { region: reg.name }));
-    contacts.dataset.region = reg.id;
+    if (contacts) {
+      contacts.replaceChildren(...fillParts(m.contacts, { region: reg.name }));
+      contacts.dataset.region = reg.id;
+    }
   }
 
   form.addEventListener("submit", (event) => event.preventDefault());

@@ -2,16 +2,22 @@
 /**
  * Working-time arithmetic for the partner-support commitment.
  *
- * Support is "24×5": every instant of Monday..Friday counts, in the escalation
- * region's support time zone (an IANA zone). Weekend days and the region's public
- * holidays (ISO dates "2026-12-25", local calendar dates) do not count.
- * Working hours are real elapsed hours (a DST change never adds or removes
- * working time by itself). Time-zone arithmetic uses Intl.DateTimeFormat only.
+ * Working time counts in the escalation region's support time zone (an IANA
+ * zone), on its working days that are not its public holidays (ISO dates
+ * "2026-12-25", local calendar dates), during its support hours ("08:00" to
+ * "18:00", local wall-clock times) or, without support hours, round the clock
+ * (every instant of a working day: "24×5" for Monday to Friday).
+ * Working time is real elapsed time (a DST change never adds or removes working
+ * time by itself). Time-zone arithmetic uses Intl.DateTimeFormat only.
+ * Units: minute, hour and day, a day being one working day of the region (the
+ * length of its support hours, 24 hours without them); the data names them
+ * (the build reads the units from the data's schema and publishes {amount, unit}).
  * Pure functions, no DOM, no dependencies.
  */
 
-const HOUR = 3600000;
-const UNITS = { hour: HOUR, hours: HOUR, day: 24 * HOUR, days: 24 * HOUR };
+const MINUTE = 60000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 /** @type {Map<string, Intl.DateTimeFormat>} */
 const formatters = new Map();
 
@@ -19,9 +25,12 @@ const formatters = new Map();
  * Local fields; month 1..12, weekday 0 = Sunday .. 6 = Saturday (as Date#getDay).
  * @typedef {{year: number, month: number, day: number, hour: number,
  *   minute: number, second: number, weekday: number}} ZonedParts
+ * @typedef {"minute"|"hour"|"day"} Unit
+ * @typedef {{opens: string, closes: string}} SupportHours  local "HH:MM", opens before closes
  * @typedef {{timeZone: string, holidays?: Iterable<string>, roundTheClock?: boolean,
- *   workingDays?: Iterable<number>}} WorkOptions
- * @typedef {{min: number, max: number, unit: "hour"|"day"}} Window
+ *   workingDays?: Iterable<number>, supportHours?: SupportHours | null}} WorkOptions
+ * @typedef {{amount: number, unit: Unit}} Duration
+ * @typedef {{min: Duration, max: Duration}} Window
  * @typedef {{opens: Date, closes: Date}} Span
  */
 
@@ -79,7 +88,23 @@ function wall(/** @type {number} */ t, /** @type {string} */ tz) {
  * @returns {Date}
  */
 export function zonedMidnight(year, month, day, timeZone) {
-  const w = Date.UTC(year, month - 1, day);
+  return zonedTime(year, month, day, 0, timeZone);
+}
+
+/**
+ * The instant the wall clock of `timeZone` shows `minutes` after the midnight
+ * that starts local day `year-month-day` (480: 08:00). A time that occurs twice
+ * (DST overlap) is the earlier one; a time a DST gap skips is the first instant
+ * after it (the transition).
+ * @param {number} year
+ * @param {number} month  1..12
+ * @param {number} day
+ * @param {number} minutes  0..1439
+ * @param {string} timeZone
+ * @returns {Date}
+ */
+export function zonedTime(year, month, day, minutes, timeZone) {
+  const w = Date.UTC(year, month - 1, day) + minutes * MINUTE;
   if (!Number.isFinite(w)) throw new RangeError("worktime: invalid date");
   // Offsets in force a day before and a day after bracket any transition near w.
   const cands = [w - 864e5, w + 864e5].map((s) => w - (wall(s, timeZone) - s));
@@ -94,36 +119,60 @@ export function zonedMidnight(year, month, day, timeZone) {
   return new Date(hi);
 }
 
+/** "08:00" as minutes after midnight. */
+function clock(/** @type {unknown} */ value, /** @type {string} */ name) {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(String(value));
+  if (!m) throw new RangeError(`worktime: support hours are "HH:MM" times, got ${name} "${value}"`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
 /**
- * The instant when `amount` working hours/days have elapsed from `start`.
+ * Support hours as minutes after midnight; null: round the clock.
+ * @param {SupportHours | null | undefined} hours
+ */
+function supportMinutes(hours) {
+  if (hours == null) return null;
+  const opens = clock(hours.opens, "opens"), closes = clock(hours.closes, "closes");
+  if (!(opens < closes)) throw new RangeError(`worktime: support hours must open before they close, got ${hours.opens} to ${hours.closes}`);
+  return { opens, closes };
+}
+
+/**
+ * The instant when `amount` minutes, hours or working days of working time
+ * have elapsed from `start`.
  *
- * - Only time on working days (Mon..Fri, not in `holidays`) of `timeZone`
- *   counts; a working day runs from its local start to the next day's start.
- *   `workingDays` (weekday numbers as Date#getDay, 0 = Sunday; default
- *   1..5) sets another working week, e.g. from the portal's data.
- * - Outside working time (e.g. Saturday) counting starts at the next working
- *   day's local 00:00; so `amount` 0 returns that instant.
- * - If the amount is used up exactly at the end of a working day the result is
- *   that end (Friday 24:00 = Saturday 00:00), not the next working day.
- * - unit "day": N working days = N × 24 working hours (a "day" of the 24×5
- *   commitment). From mid-day (Wed 15:00) 2 days end at Fri 15:00: the rest of
- *   Wednesday + Thursday + the start of Friday. When a working day is not 24 h
- *   long (a DST change on a weekday in some zones) the end clock time shifts.
- * - roundTheClock: every instant counts (weekends, holidays): start + amount.
+ * - Only time on working days (default Mon..Fri; `workingDays`: weekday
+ *   numbers as Date#getDay, 0 = Sunday), not in `holidays`, of `timeZone`
+ *   counts: from the day's `supportHours.opens` to its `supportHours.closes`
+ *   or, without support hours, from its local start to the next day's start.
+ * - Outside working time (a weekend, a night, after closing time) counting
+ *   starts when working time next begins: the next opening time, or the next
+ *   working day's local 00:00; so `amount` 0 returns that instant.
+ * - If the amount is used up exactly when working time ends the result is that
+ *   end (Friday 18:00, or Friday 24:00 = Saturday 00:00), not the next start.
+ * - unit "day": one working day of the region, as long as its support hours
+ *   (10 hours for 08:00 to 18:00), 24 hours without them. From mid-day (Wed
+ *   15:00) 2 days end at Fri 15:00: the rest of Wednesday, Thursday and the
+ *   start of Friday. On a day a DST change shortens or lengthens, the end's
+ *   clock time shifts by that hour.
+ * - roundTheClock: every instant counts (weekends, holidays, nights):
+ *   start + amount, a day being 24 hours.
  * @param {Date} start
  * @param {number} amount  finite, >= 0, may be fractional
- * @param {"hour"|"day"} unit  (plural accepted)
+ * @param {Unit} unit
  * @param {WorkOptions} options  timeZone is required, even with roundTheClock
  * @returns {Date}
  */
 export function addWorkingTime(start, amount, unit, options) {
-  const { timeZone, holidays = [], roundTheClock = false, workingDays = [1, 2, 3, 4, 5] } = options || /** @type {WorkOptions} */ ({});
+  const { timeZone, holidays = [], roundTheClock = false, workingDays = [1, 2, 3, 4, 5], supportHours = null } = options || /** @type {WorkOptions} */ ({});
   let t = +start;
   if (!(start instanceof Date) || !Number.isFinite(t)) throw new RangeError("worktime: start must be a valid Date");
   if (typeof amount !== "number" || !(amount >= 0) || amount === Infinity)
     throw new RangeError(`worktime: amount must be a finite number >= 0, got ${amount}`);
-  const size = Object.hasOwn(UNITS, unit) ? UNITS[/** @type {"hour"} */ (unit)] : 0;
-  if (!size) throw new RangeError(`worktime: unit must be "hour" or "day", got "${unit}"`);
+  const hours = supportMinutes(supportHours);
+  const day = hours && !roundTheClock ? (hours.closes - hours.opens) * MINUTE : DAY;
+  const size = unit === "minute" ? MINUTE : unit === "hour" ? HOUR : unit === "day" ? day : 0;
+  if (!size) throw new RangeError(`worktime: unit must be "minute", "hour" or "day", got "${unit}"`);
   formatter(timeZone);
   const off = new Set();
   for (const h of holidays) {
@@ -143,8 +192,12 @@ export function addWorkingTime(start, amount, unit, options) {
     const next = +zonedMidnight(p.year, p.month, p.day + 1, timeZone);
     const iso = new Date(Date.UTC(p.year, p.month - 1, p.day)).toISOString().slice(0, 10);
     if (work.has(p.weekday) && !off.has(iso)) {
-      if (rest <= next - t) return new Date(t + rest);
-      rest -= next - t;
+      const from = hours ? Math.max(t, +zonedTime(p.year, p.month, p.day, hours.opens, timeZone)) : t;
+      const to = hours ? +zonedTime(p.year, p.month, p.day, hours.closes, timeZone) : next;
+      if (from < to) {
+        if (rest <= to - from) return new Date(from + rest);
+        rest -= to - from;
+      }
     }
     t = next;
   }
@@ -152,7 +205,8 @@ export function addWorkingTime(start, amount, unit, options) {
 
 /**
  * Response windows of one severity for a request sent at `sentAt`:
- * opens = sentAt + min, closes = sentAt + max (working time, see addWorkingTime).
+ * opens = sentAt + min, closes = sentAt + max (working time, see
+ * addWorkingTime), each bound in its own unit ({amount: 30, unit: "minute"}).
  *
  * escalationFrom = acknowledgement.closes: the commitment promises an
  * acknowledgement within `max`; until then the case is still within the
@@ -167,8 +221,11 @@ export function addWorkingTime(start, amount, unit, options) {
 export function responseWindows(sentAt, severity, options) {
   const span = (/** @type {"acknowledgement"|"determination"} */ name) => {
     const w = severity?.[name];
-    if (!w || !(w.min <= w.max)) throw new RangeError(`worktime: ${name} window needs numbers min <= max`);
-    return { opens: addWorkingTime(sentAt, w.min, w.unit, options), closes: addWorkingTime(sentAt, w.max, w.unit, options) };
+    if (typeof w?.min !== "object" || typeof w?.max !== "object") throw new RangeError(`worktime: ${name} window needs a min and a max {amount, unit}`);
+    const opens = addWorkingTime(sentAt, w.min.amount, w.min.unit, options);
+    const closes = addWorkingTime(sentAt, w.max.amount, w.max.unit, options);
+    if (+closes < +opens) throw new RangeError(`worktime: ${name} window closes before it opens (min longer than max)`);
+    return { opens, closes };
   };
   const acknowledgement = span("acknowledgement");
   return { acknowledgement, determination: span("determination"), escalationFrom: new Date(+acknowledgement.closes) };

@@ -76,34 +76,20 @@ function wall(/** @type {number} */ t, /** @type {string} */ tz) {
 }
 
 /**
- * The instant local day `year-month-day` begins in `timeZone` (month 1..12;
+ * The instant the wall clock of `timeZone` shows `minutes` (default 0: local
+ * midnight; 480: 08:00) on local day `year-month-day` (month 1..12;
  * out-of-range days/months roll over like Date.UTC, e.g. day 32).
- * Normally local 00:00. If 00:00 occurs twice (DST overlap) the earlier one;
- * if it does not exist (DST gap at midnight) the first instant of that date,
- * i.e. the transition (e.g. 01:00). Works for any offset (+05:30, +05:45...).
+ * A time that occurs twice (DST overlap) is the earlier one; a time a DST gap
+ * skips is the first instant after it, the transition (a day whose midnight is
+ * skipped begins at 01:00). Works for any offset (+05:30, +05:45...).
  * @param {number} year
  * @param {number} month  1..12
  * @param {number} day
  * @param {string} timeZone
+ * @param {number} [minutes]  0..1440 (24:00, the next day's start)
  * @returns {Date}
  */
-export function zonedMidnight(year, month, day, timeZone) {
-  return zonedTime(year, month, day, 0, timeZone);
-}
-
-/**
- * The instant the wall clock of `timeZone` shows `minutes` after the midnight
- * that starts local day `year-month-day` (480: 08:00). A time that occurs twice
- * (DST overlap) is the earlier one; a time a DST gap skips is the first instant
- * after it (the transition).
- * @param {number} year
- * @param {number} month  1..12
- * @param {number} day
- * @param {number} minutes  0..1439
- * @param {string} timeZone
- * @returns {Date}
- */
-export function zonedTime(year, month, day, minutes, timeZone) {
+export function zonedTime(year, month, day, timeZone, minutes = 0) {
   const w = Date.UTC(year, month - 1, day) + minutes * MINUTE;
   if (!Number.isFinite(w)) throw new RangeError("worktime: invalid date");
   // Offsets in force a day before and a day after bracket any transition near w.
@@ -119,23 +105,8 @@ export function zonedTime(year, month, day, minutes, timeZone) {
   return new Date(hi);
 }
 
-/** "08:00" as minutes after midnight. */
-function clock(/** @type {unknown} */ value, /** @type {string} */ name) {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(String(value));
-  if (!m) throw new RangeError(`worktime: support hours are "HH:MM" times, got ${name} "${value}"`);
-  return Number(m[1]) * 60 + Number(m[2]);
-}
-
-/**
- * Support hours as minutes after midnight; null: round the clock.
- * @param {SupportHours | null | undefined} hours
- */
-function supportMinutes(hours) {
-  if (hours == null) return null;
-  const opens = clock(hours.opens, "opens"), closes = clock(hours.closes, "closes");
-  if (!(opens < closes)) throw new RangeError(`worktime: support hours must open before they close, got ${hours.opens} to ${hours.closes}`);
-  return { opens, closes };
-}
+/** "08:00" as minutes after midnight (NaN for "8:00"). */
+const clock = (/** @type {string} */ hm) => 60 * +hm.slice(0, 2) + +hm.slice(3);
 
 /**
  * The instant when `amount` minutes, hours or working days of working time
@@ -169,8 +140,11 @@ export function addWorkingTime(start, amount, unit, options) {
   if (!(start instanceof Date) || !Number.isFinite(t)) throw new RangeError("worktime: start must be a valid Date");
   if (typeof amount !== "number" || !(amount >= 0) || amount === Infinity)
     throw new RangeError(`worktime: amount must be a finite number >= 0, got ${amount}`);
-  const hours = supportMinutes(supportHours);
-  const day = hours && !roundTheClock ? (hours.closes - hours.opens) * MINUTE : DAY;
+  // Minutes after local midnight; without support hours a working day counts from 00:00 to 24:00.
+  const [opens, closes] = supportHours ? [clock(supportHours.opens), clock(supportHours.closes)] : [0, 1440];
+  // NaN fails too: without this a day would never have working time, and the loop never end.
+  if (!(opens < closes)) throw new RangeError(`worktime: support hours must be "HH:MM" to a later "HH:MM", got ${supportHours?.opens} to ${supportHours?.closes}`);
+  const day = roundTheClock ? DAY : (closes - opens) * MINUTE;
   const size = unit === "minute" ? MINUTE : unit === "hour" ? HOUR : unit === "day" ? day : 0;
   if (!size) throw new RangeError(`worktime: unit must be "minute", "hour" or "day", got "${unit}"`);
   formatter(timeZone);
@@ -189,11 +163,11 @@ export function addWorkingTime(start, amount, unit, options) {
   if (!work.size) throw new RangeError("worktime: workingDays must name at least one day");
   for (;;) {
     const p = zonedParts(new Date(t), timeZone);
-    const next = +zonedMidnight(p.year, p.month, p.day + 1, timeZone);
+    const next = +zonedTime(p.year, p.month, p.day + 1, timeZone);
     const iso = new Date(Date.UTC(p.year, p.month - 1, p.day)).toISOString().slice(0, 10);
     if (work.has(p.weekday) && !off.has(iso)) {
-      const from = hours ? Math.max(t, +zonedTime(p.year, p.month, p.day, hours.opens, timeZone)) : t;
-      const to = hours ? +zonedTime(p.year, p.month, p.day, hours.closes, timeZone) : next;
+      const from = Math.max(t, +zonedTime(p.year, p.month, p.day, timeZone, opens));
+      const to = +zonedTime(p.year, p.month, p.day, timeZone, closes); // 24:00 is the next day's 00:00
       if (from < to) {
         if (rest <= to - from) return new Date(from + rest);
         rest -= to - from;
@@ -221,10 +195,8 @@ export function addWorkingTime(start, amount, unit, options) {
 export function responseWindows(sentAt, severity, options) {
   const span = (/** @type {"acknowledgement"|"determination"} */ name) => {
     const w = severity?.[name];
-    if (typeof w?.min !== "object" || typeof w?.max !== "object") throw new RangeError(`worktime: ${name} window needs a min and a max {amount, unit}`);
-    const opens = addWorkingTime(sentAt, w.min.amount, w.min.unit, options);
-    const closes = addWorkingTime(sentAt, w.max.amount, w.max.unit, options);
-    if (+closes < +opens) throw new RangeError(`worktime: ${name} window closes before it opens (min longer than max)`);
+    const [opens, closes] = [w?.min, w?.max].map((bound) => addWorkingTime(sentAt, bound?.amount, bound?.unit, options));
+    if (closes < opens) throw new RangeError(`worktime: ${name} window closes before it opens`);
     return { opens, closes };
   };
   const acknowledgement = span("acknowledgement");

@@ -19,6 +19,7 @@ from partner_portal.validate import _validator as schema_validator
 from partner_portal.worktime import (
     Duration, DurationError, Schedule, parse_duration, parse_hours, parse_window, same_everywhere, units, weekdays,
 )
+from test_quality import axe_violations
 from test_validation import edit, line_of, problems
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "common.schema.json").read_text(encoding="utf-8"))
@@ -305,6 +306,7 @@ def test_calculator_counts_a_regions_own_week_and_support_hours(browser, per_reg
         page.select_option("#portal-calc-region", "europe-uk")
         assert closes("acknowledgement_closes") == "2026-06-11T16:00:00.000Z"
         assert line.inner_text() == plain(t.text("tools.working_time.region_round_the_clock", first_day=t.weekday("monday"), last_day=t.weekday("friday")))
+        assert axe_violations(page) == []  # the line under the region list, and the rules, per region
 
         # The browser writes the support hours as the build did (CLDR in both: Babel and Intl), the
         # calculator's times on the same clock. Only the spaces may differ: Chromium writes plain
@@ -319,4 +321,5 @@ def test_calculator_counts_a_regions_own_week_and_support_hours(browser, per_reg
         )
         spaces = str.maketrans({"\u202f": " ", "\u2009": " ", "\u00a0": " "})
         assert built.translate(spaces) == browser_hours.translate(spaces)
+        assert axe_violations(page) == []  # the calendar's column of working days and hours
         assert watched.console_errors == [] and watched.foreign_requests == []

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from conftest import mkdocs_build
 from partner_portal.localize import Localizer
 from partner_portal.source import load_source
+from partner_portal.worktime import parse_hours, parse_window
 
 
 def test_durations_follow_each_languages_plural_rules() -> None:
@@ -32,6 +33,55 @@ def test_arabic_durations_have_their_plural_forms_and_always_a_figure() -> None:
             text = Localizer("ar", {}).duration(n, unit)
             assert str(n) in text and "duration" not in text, text
     assert Localizer("ja", {}).duration(4, "hour") == "4\u00a0時間"
+
+
+def test_minutes_in_every_language_with_its_plural_forms() -> None:
+    assert [Localizer("en", {}).duration(n, "minute") for n in (1, 30)] == ["1\u00a0minute", "30\u00a0minutes"]
+    assert [Localizer("fr", {}).duration(n, "minute") for n in (0, 1, 2, 45)] == ["0\u00a0minute", "1\u00a0minute", "2\u00a0minutes", "45\u00a0minutes"]  # French "one" holds 0 and 1
+    assert [Localizer("vi", {}).duration(n, "minute") for n in (1, 30)] == ["1\u00a0phút", "30\u00a0phút"]  # no plural: the short form is the language's own
+    assert [Localizer("ja", {}).duration(n, "minute") for n in (1, 30)] == ["1\u00a0分", "30\u00a0分"]
+    # Arabic: zero, one, two, few (3-10), many (11-99), other (100...), each with its figure;
+    # CLDR writes one and two as words alone (دقيقة, دقيقتان), which a range cannot use.
+    ar = Localizer("ar", {})
+    assert [ar.duration(n, "minute") for n in (0, 1, 2, 3, 10, 11, 45, 100, 102)] == [
+        f"{n}\u00a0{word}" for n, word in ((0, "دقيقة"), (1, "دقيقة"), (2, "دقيقة"), (3, "دقائق"), (10, "دقائق"), (11, "دقيقة"), (45, "دقيقة"), (100, "دقيقة"), (102, "دقيقة"))
+    ]
+    for locale in ("en", "fr", "vi", "ar", "ja"):
+        for n in range(0, 120):
+            assert str(n) in Localizer(locale, {}).duration(n, "minute"), (locale, n)
+
+
+def test_a_range_names_its_lower_units_only_where_the_units_differ() -> None:
+    def text(locale: str, low: str, high: str) -> str:
+        range_text = {"en": "{min} to {max}", "fr": "{min} à {max}", "vi": "{min} đến {max}", "ar": "من {min} إلى {max}", "ja": "{min}～{max}"}[locale]
+        return Localizer(locale, {"common.range": range_text}).duration_range(parse_window({"min": low, "max": high}))
+
+    assert text("en", "1 hour", "3 hours") == "1 to 3\u00a0hours"  # as the brief writes it
+    assert text("en", "30 minutes", "1 hour") == "30\u00a0minutes to 1\u00a0hour"
+    assert text("fr", "45 minutes", "2 hours") == "45\u00a0minutes à 2\u00a0heures"
+    assert text("vi", "30 minutes", "1 hour") == "30\u00a0phút đến 1\u00a0giờ"
+    assert text("ar", "30 minutes", "1 hour") == "من 30\u00a0دقيقة إلى 1\u00a0ساعة"
+    assert text("ar", "16 hours", "1 day") == "من 16\u00a0ساعة إلى 1\u00a0يوم"
+    assert text("ja", "30 minutes", "1 hour") == "30\u00a0分～1\u00a0時間"
+    assert text("ja", "2 days", "3 days") == "2～3\u00a0日"
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "vi", "ar", "ja"])
+def test_support_hours_read_as_the_browsers_intl_writes_them(locale: str) -> None:
+    """Babel's interval of two times and Intl.DateTimeFormat#formatRange (Node's ICU): the same CLDR
+    pattern, on the language's own clock ("8:00 AM – 6:00 PM", "08:00 – 18:00", "8時00分～18時00分")."""
+    pairs = [("08:00", "18:00"), ("09:30", "17:45"), ("00:00", "23:59"), ("07:00", "12:00")]
+    script = """
+      const [lang, pairs] = JSON.parse(require("fs").readFileSync(0, "utf8"));
+      const f = new Intl.DateTimeFormat(lang, {timeZone: "UTC", timeStyle: "short"});
+      const at = (hm) => Date.UTC(2026, 0, 5, ...hm.split(":").map(Number));
+      console.log(JSON.stringify(pairs.map(([a, b]) => f.formatRange(at(a), at(b)))));"""
+    node = subprocess.run(["node", "-e", script], input=json.dumps([locale, pairs]), capture_output=True, text=True, check=True)
+    t = Localizer(locale, {})
+    assert [t.hours(parse_hours({"opens": a, "closes": b})) for a, b in pairs] == json.loads(node.stdout)
+    assert t.hours(parse_hours({"opens": "08:00", "closes": "18:00"})) == {
+        "en": "8:00\u202fAM\u2009–\u20096:00\u202fPM", "fr": "08:00\u2009–\u200918:00", "vi": "08:00–18:00", "ar": "8:00 ص\u2009–\u20096:00 م", "ja": "8時00分～18時00分",
+    }[locale]
 
 
 def test_lists_weekdays_and_countries_come_from_cldr() -> None:

@@ -12,6 +12,7 @@ import yaml
 from babel import Locale
 
 from conftest import LOCALES, PAGES, ROOT
+from partner_portal.worktime import parse_window
 
 DATA = {name: yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8")) for name in ("programme", "commitment", "escalation", "priority", "tiers", "requests", "catalogue")}
 MESSAGES = {locale: yaml.safe_load((ROOT / "locales" / f"{locale}.yml").read_text(encoding="utf-8")) for locale in LOCALES}
@@ -82,10 +83,10 @@ def test_severity_matrix_matches_the_data(page, locale: str) -> None:
     severities = DATA["commitment"]["severities"]
     assert len(rows) == len(severities)
     for row, severity in zip(rows, severities):
-        ack, det = severity["acknowledgement"], severity["determination"]
+        ack, det = parse_window(severity["acknowledgement"]), parse_window(severity["determination"])
         assert digits(row[0])[0] == str(severity["level"])
-        assert digits(row[1]) == [str(ack["min"]), str(ack["max"])]
-        assert digits(row[2]) == [str(det["min"]), str(det["max"])]
+        assert digits(row[1]) == [str(ack.min.amount), str(ack.max.amount)]
+        assert digits(row[2]) == [str(det.min.amount), str(det.max.amount)]
 
 
 def test_units_are_words_of_the_language(page) -> None:

@@ -79,7 +79,7 @@ def test_calculator_saturday_request_closes_on_monday_in_the_region(served, tab,
     # Saturday 2026-06-13 03:00 in Los Angeles = 10:00Z = 11:00 in London: a weekend there.
     page.fill("#portal-calc-sent", "2026-06-13T03:00")
     critical = DATA["commitment"]["severities"][0]
-    assert (critical["acknowledgement"]["max"], critical["determination"]["max"]) == (3, 8)
+    assert (critical["acknowledgement"]["max"], critical["determination"]["max"]) == ("3 hours", "8 hours")
     # London counts from Monday 2026-06-15 00:00 BST (Sun 23:00Z): +3 h = 02:00Z, +8 h = 07:00Z.
     closes = cell(page, "acknowledgement_closes", "region")
     assert closes.get_attribute("datetime") == "2026-06-15T02:00:00.000Z"

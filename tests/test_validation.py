@@ -64,7 +64,7 @@ def test_unknown_key_suggests_the_right_one(project: Path) -> None:
 
 
 def test_missing_key(project: Path) -> None:
-    edit(project, "data/commitment.yml", "    determination: {min: 24, max: 48, unit: hour}\n", "")
+    edit(project, "data/commitment.yml", "    determination: {min: 24 hours, max: 48 hours}\n", "")
     line = line_of(project, "data/commitment.yml", "id: moderate")
     assert problems(project) == [f"data/commitment.yml:{line}: severities[1]: missing key 'determination'"]
 

@@ -16,10 +16,11 @@ from markupsafe import Markup
 from .localize import Localizer, language_in_sentence
 from .model import Portal
 from .places import place_name
-from .publish import api_document, calculator_config, finder_config, priority_config
+from .publish import api_document, calculator_config, finder_config, priority_config, working_days_text
 from .render import block
 from .sections import CATALOGUE_CHOICES, CHOICE_SECTIONS, FORM_TEXTS
 from .translations import PLACEHOLDER_CHARACTERS, TranslationStatus
+from .worktime import same_everywhere
 
 
 @block("contact-channels")
@@ -38,14 +39,13 @@ def contact_channels(portal: Portal, t: Localizer) -> dict[str, Any]:
 
 @block("severity-matrix")
 def severity_matrix(portal: Portal, t: Localizer) -> dict[str, Any]:
-    return {"severities": portal["commitment"]["severities"]}
+    return {"severities": portal.severities}
 
 
 @block("working-time-rules")
 def working_time_rules(portal: Portal, t: Localizer) -> dict[str, Any]:
-    week = portal["commitment"]["working_week"]
     cases = t.join(t.text(f"commitment.weekend_exceptions.{case}") for case in portal["commitment"]["weekend_exceptions"])
-    return {"cases": cases, "first_day": t.weekday(week["first_day"]), "last_day": t.weekday(week["last_day"])}
+    return {"cases": cases, "week": _week(portal, t)}
 
 
 @block("escalation-matrix")
@@ -233,9 +233,14 @@ def _countries_by_region(portal: Portal, t: Localizer, regions: list[dict[str, A
     return [{"id": region["id"], "name": place_name(t, region), "countries": t.sorted(t.territory_in_list(code) for code in region["countries"])} for region in regions]
 
 
-def _week(portal: Portal, t: Localizer) -> dict[str, str]:
-    week = portal["commitment"]["working_week"]
-    return {"first_day": t.weekday(week["first_day"]), "last_day": t.weekday(week["last_day"])}
+def _week(portal: Portal, t: Localizer) -> dict[str, str] | None:
+    """The working days, named once, where every region works the same days round the clock (the
+    sample); None where regions differ: the pages then say that each region has its own, and the
+    support calendar lists them."""
+    schedules = list(portal.schedules.values())
+    if not same_everywhere(schedules):
+        return None
+    return {"first_day": t.weekday(schedules[0].first_day), "last_day": t.weekday(schedules[0].last_day)}
 
 
 @block("response-time-calculator")
@@ -274,6 +279,8 @@ def support_calendar(portal: Portal, t: Localizer) -> dict[str, Any]:
         {
             **region,
             "holidays": [(day, calendar_date(t, datetime.date.fromisoformat(day))) for day in region["holidays"]],
+            "days": working_days_text(t, portal.schedules[region["id"]]),
+            "hours": t.hours(hours) if (hours := portal.schedules[region["id"]].hours) else None,
         }
         for region in regions
     ]

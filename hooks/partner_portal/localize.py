@@ -11,14 +11,15 @@ import icu
 import markdown
 import nh3
 from babel import Locale
+from babel.dates import format_interval
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.units import format_unit
 from markupsafe import Markup, escape
 
+from .worktime import WEEKDAYS, SupportHours, Window
+
 T = TypeVar("T")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_UNITS = {"hour": "duration-hour", "day": "duration-day"}
 
 # A string missing in a translation falls back to the English text, wrapped in these two
 # private-use characters; the final HTML turns them into <span lang="en" class="portal-fallback">
@@ -163,7 +164,7 @@ class Localizer:
         return format_decimal(value, locale=self.babel)
 
     def weekday(self, day: str) -> str:
-        return self.babel.days["format"]["wide"][_WEEKDAYS.index(day)]
+        return self.babel.days["format"]["wide"][WEEKDAYS.index(day)]
 
     @cached_property
     def direction(self) -> str:
@@ -182,8 +183,9 @@ class Localizer:
         return name[:1].upper() + name[1:]
 
     def duration(self, amount: int, unit: str) -> str:
-        """"3 hours", "3 heures", "3 giờ", "3 ساعات": CLDR unit patterns with the language's plural rules."""
-        patterns = self.babel._data["unit_patterns"].get(_UNITS[unit], {})
+        """"3 hours", "3 heures", "3 giờ", "3 ساعات", "30 分": CLDR unit patterns with the language's
+        plural rules; `unit` is one of worktime.units() (minute, hour, day), CLDR's duration-<unit>."""
+        patterns = self.babel._data["unit_patterns"].get(f"duration-{unit}", {})
         # Babel does not follow CLDR's aliases from long names to short ones (vi; ar for days), so the
         # first length that has plural forms is the language's own.
         forms = next(forms for length in ("long", "short") if set(forms := patterns.get(length, {})) - {"per"})
@@ -199,8 +201,18 @@ class Localizer:
     def megabytes(self, amount: int) -> str:
         return format_unit(amount, "digital-megabyte", length="short", locale=self.babel)
 
-    def duration_range(self, bounds: dict[str, Any]) -> Markup:
-        return self.text("common.range", min=self.number(bounds["min"]), max=self.duration(bounds["max"], bounds["unit"]))
+    def duration_range(self, window: Window) -> Markup:
+        """"1 to 3 hours" where both bounds share a unit, "30 minutes to 1 hour" where they do not."""
+        low, high = window.min, window.max
+        shown = self.number(low.amount) if low.unit == high.unit else self.duration(low.amount, low.unit)
+        return self.text("common.range", min=shown, max=self.duration(high.amount, high.unit))
+
+    def hours(self, hours: SupportHours) -> str:
+        """"8:00 AM – 6:00 PM", "08:00 – 18:00", "8時00分～18時00分": CLDR's interval of two times of
+        day on the language's own clock (12 or 24 hours), as the browser's Intl.DateTimeFormat
+        writes it with formatRange (tests/test_localize.py compares them)."""
+        skeleton = "hm" if "h" in self.babel.time_formats["short"].pattern else "Hm"
+        return format_interval(hours.opens, hours.closes, skeleton, locale=self.babel)
 
 
 def language_in_sentence(t: Localizer, locale: str | None = None) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from .sections import CHOICE_SECTIONS, FREE_TEXT_HELP, LocaleScope, Presence, locale_scope, presence
 from .source import Source
 from .validate import flatten
+from .worktime import WINDOWS, Schedule, parse_window, schedule
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,16 @@ class Portal:
     def locale_scope(self) -> LocaleScope:
         """The locale keys this portal asks of its translators."""
         return locale_scope(self.sections, self.data)
+
+    @cached_property
+    def severities(self) -> list[dict]:
+        """The severities of commitment.yml, each window parsed once (worktime.Window)."""
+        return [{**severity, **{name: parse_window(severity[name]) for name in WINDOWS}} for severity in self["commitment"]["severities"]]
+
+    @cached_property
+    def schedules(self) -> dict[str, Schedule]:
+        """When working time counts in each escalation region, by region id."""
+        return {region["id"]: schedule(region, self["commitment"]["working_week"]) for region in self["escalation"]["regions"]}
 
     @cached_property
     def people(self) -> dict[str, dict]:

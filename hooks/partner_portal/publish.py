@@ -25,10 +25,10 @@ from .localize import Localizer, MissingText, unmark
 from .model import Portal
 from .places import place_name
 from .sections import SECTIONS, TOOLS
+from .worktime import WINDOWS, Schedule, same_everywhere, weekdays
 
 SCHEMA_VERSION = 1
 API_PATH = "api/portal.json"
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PAGES = {SECTIONS[tool].page: tool for tool in TOOLS}  # id → the tool its page places (a tool's one block is its name)
 
 
@@ -46,12 +46,6 @@ def raw_messages(t: Localizer, prefix: str) -> dict[str, str]:
     if not found:
         raise MissingText(t.locale, prefix)
     return found
-
-
-def _working_days(week: dict[str, str]) -> list[int]:
-    """ISO 8601 weekday numbers (Monday 1 .. Sunday 7) from first_day to last_day."""
-    first, last = WEEKDAYS.index(week["first_day"]), WEEKDAYS.index(week["last_day"])
-    return [(first + offset) % 7 + 1 for offset in range((last - first) % 7 + 1)]
 
 
 def countries(portal: Portal, t: Localizer) -> list[dict[str, Any]]:
@@ -94,20 +88,17 @@ def _api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str,
         "vendor": portal["programme"]["vendor"],
         "pages": {page: site_url + url for page, block in PAGES.items() if (url := portal.block_pages.url(t.locale, block)) is not None} if site_url else {},
         "commitment": {
-            "working_week": {**commitment["working_week"], "days": _working_days(commitment["working_week"])},
+            "working_week": {**commitment["working_week"], "days": weekdays(**commitment["working_week"])},
             "severities": [
                 {
                     "id": severity["id"],
                     "level": severity["level"],
                     "name": plain(t.text(f"commitment.severities.{severity['id']}.name")),
                     "label": plain(t.text("commitment.level", level=t.number(severity["level"]))),
-                    **{
-                        window: {**severity[window], "text": plain(t.duration_range(severity[window]))}
-                        for window in ("acknowledgement", "determination")
-                    },
+                    **{window: {**severity[window].as_json(), "text": plain(t.duration_range(severity[window]))} for window in WINDOWS},
                     "round_the_clock": severity["id"] in round_the_clock,
                 }
-                for severity in commitment["severities"]
+                for severity in portal.severities
             ],
             "round_the_clock_cases": [
                 {"id": case, "name": plain(t.text(f"commitment.weekend_exceptions.{case}"))} for case in commitment["weekend_exceptions"]
@@ -132,6 +123,8 @@ def _api_document(portal: Portal, t: Localizer, site_url: str = "") -> dict[str,
                     "name": plain(place_name(t, region)),
                     "time_zone": region["time_zone"],
                     "time_zone_name": t.zone_name(region["time_zone"]),
+                    "working_week": portal.schedules[region["id"]].week_json(),
+                    "support_hours": hours.as_json() if (hours := portal.schedules[region["id"]].hours) else None,
                     "holidays": list(region.get("holidays", [])),
                     "countries": list(region["countries"]),
                     # Every level that lists people, in order; [] where the region has none.
@@ -183,11 +176,33 @@ def write_api(portal: Portal, t: Localizer, language_dir: Path, site_url: str = 
 # --- the parts each tool embeds in its page ---------------------------------------------------
 
 
+def working_days_text(t: Localizer, schedule: Schedule) -> Markup:
+    """"Sunday to Thursday": a region's working days."""
+    return t.text("tools.working_time.days", first_day=t.weekday(schedule.first_day), last_day=t.weekday(schedule.last_day))
+
+
+def working_time_text(t: Localizer, schedule: Schedule) -> Markup:
+    """"Working time in this region: Sunday to Thursday, 8:00 AM – 6:00 PM"."""
+    days = {"first_day": t.weekday(schedule.first_day), "last_day": t.weekday(schedule.last_day)}
+    if schedule.hours:
+        return t.text("tools.working_time.region", **days, hours=t.hours(schedule.hours))
+    return t.text("tools.working_time.region_round_the_clock", **days)
+
+
 def calculator_config(portal: Portal, t: Localizer) -> dict[str, Any]:
+    """Each region with its working days (Date#getDay numbers come from these ISO ones in the
+    script), its support hours and, where regions differ, the sentence that says them."""
     document = api_document(portal, t)
-    regions = [{key: region[key] for key in ("id", "name", "time_zone", "time_zone_name", "holidays")} for region in document["escalation"]["regions"]]
+    per_region = not same_everywhere(list(portal.schedules.values()))
+    regions = [
+        {
+            **{key: region[key] for key in ("id", "name", "time_zone", "time_zone_name", "holidays", "support_hours")},
+            "working_days": region["working_week"]["days"],
+            "working_time": plain(working_time_text(t, portal.schedules[region["id"]])) if per_region else None,
+        }
+        for region in document["escalation"]["regions"]
+    ]
     return {
-        "working_days": document["commitment"]["working_week"]["days"],
         "severities": document["commitment"]["severities"],
         "regions": regions,
         "messages": raw_messages(t, "tools.calculator"),

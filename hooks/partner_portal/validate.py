@@ -24,6 +24,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from . import worktime
 from .errors import KeyPath, Problem
 from .localize import markdown_html, sanitize
 from .sections import CHOICE_SECTIONS, SECTIONS, TOOLS, TOOLS_KEY, Presence
@@ -195,11 +196,7 @@ def reference_problems(sources: dict[str, Source], present: Presence) -> list[Pr
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             problems.append(escalation.problem(("regions", index, "time_zone"), f"unknown time zone '{region['time_zone']}'"))
 
-    for index, severity in enumerate(commitment.data["severities"]):
-        for window in ("acknowledgement", "determination"):
-            bounds = severity[window]
-            if bounds["min"] > bounds["max"]:
-                problems.append(commitment.problem(("severities", index, window), f"min ({bounds['min']}) is greater than max ({bounds['max']})"))
+    problems.extend(_working_time_problems(commitment, escalation))
     levels = [severity["level"] for severity in commitment.data["severities"]]
     if levels != sorted(levels) or len(set(levels)) != len(levels):
         problems.append(commitment.problem(("severities",), f"severity levels must be distinct and in increasing order, got {levels}"))
@@ -336,6 +333,55 @@ def _tool_problems(sources: dict[str, Source], present: Presence) -> list[Proble
         if severity not in severities:
             problems.append(commitment.problem(("round_the_clock_severities", position), _unknown(severity, severities, "severity id")))
     return problems
+
+
+def _working_time_problems(commitment: Source, escalation: Source) -> Iterator[Problem]:
+    """Durations in known units, support hours within one day, and each window's min no longer
+    than its max wherever it counts: a "day" lasts a region's working day, so "8 hours to 1 day"
+    holds where support hours last 8 hours or more, and not where they last 7."""
+    days: dict[str, int] = {}  # where a working day has a length of its own → its minutes
+    some_round_the_clock = False
+    for index, region in enumerate(escalation.data["regions"]):
+        hours = region.get("support_hours")
+        if hours is None:
+            some_round_the_clock = True
+        elif hours["opens"] >= hours["closes"]:
+            yield escalation.problem(("regions", index, "support_hours"), f"opens ({hours['opens']}) must be before closes ({hours['closes']}): support hours are hours of one day, in the region's time zone")
+        else:
+            hours_of_day = worktime.parse_hours(hours)
+            days[f"in region '{region['id']}', where a working day lasts {_length(hours_of_day.minutes)} (support hours {hours_of_day})"] = hours_of_day.minutes
+    round_the_clock = commitment.data.get("round_the_clock_severities", [])
+    for index, severity in enumerate(commitment.data["severities"]):
+        for name in worktime.WINDOWS:
+            where = ("severities", index, name)
+            bounds = {}
+            for bound in ("min", "max"):
+                try:
+                    bounds[bound] = worktime.parse_duration(severity[name][bound])
+                except worktime.DurationError as error:
+                    yield commitment.problem(where + (bound,), str(error))
+            if len(bounds) < 2:
+                continue
+            low, high = bounds["min"], bounds["max"]
+            if high.amount == 0:
+                yield commitment.problem(where + ("max",), f"max is {high}: a window closes some time after the request was sent")
+            elif "day" not in (low.unit, high.unit):
+                if low.minutes() > high.minutes():
+                    yield commitment.problem(where, f"min ({low}) is longer than max ({high})")
+            else:
+                lengths = dict(days)
+                if some_round_the_clock or severity["id"] in round_the_clock:
+                    lengths["where working days count round the clock (a day of 24 hours)"] = worktime.MINUTES_PER_DAY
+                wrong = [place for place, day in lengths.items() if low.minutes(day) > high.minutes(day)]
+                if wrong:
+                    yield commitment.problem(where, f"min ({low}) is longer than max ({high}) " + "; and ".join(wrong))
+
+
+def _length(minutes: int) -> str:
+    """A working day's length in English: "8 hours", "7 hours 30 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    parts = [worktime.Duration(hours, "hour")] * bool(hours) + [worktime.Duration(rest, "minute")] * bool(rest)
+    return " ".join(map(str, parts))
 
 
 def _field_problems(fields: list[dict], path: KeyPath, source: Source, seen: list[str]) -> Iterator[Problem]:

@@ -89,14 +89,35 @@ test("round the clock: only when asked for and only for a severity the data allo
   assert.equal(iso(moderate.acknowledgement.opens), "2026-06-15T05:00:00.000Z");
 });
 
-test("the working week comes from the data (ISO weekday numbers)", () => {
+test("each region's working week comes from the data (ISO weekday numbers)", () => {
   assert.deepEqual(isoToDayNumbers([1, 2, 3, 4, 5]), [1, 2, 3, 4, 5]);
   assert.deepEqual(isoToDayNumbers([7, 1, 2, 3, 4]), [0, 1, 2, 3, 4]);
   // A Sunday-to-Thursday week: a Friday request in Kolkata counts from Sunday 00:00 IST.
   // Fri 2026-06-12 10:00 IST = 04:30Z -> Sun 2026-06-14 00:00 IST = Sat 18:30Z, + 1h = 19:30Z.
-  const sundayWeek = { ...config, working_days: [7, 1, 2, 3, 4] };
+  const sundayWeek = { ...config, regions: config.regions.map((r) => (r.id === "india" ? { ...r, working_days: [7, 1, 2, 3, 4] } : r)) };
   const w = computeTimes(sundayWeek, { severity: "critical", region: "india", sentAt: new Date("2026-06-12T04:30:00Z") });
   assert.equal(iso(w.acknowledgement.opens), "2026-06-13T19:30:00.000Z");
+  // The other regions keep theirs: London counts Friday 2026-06-12 (05:30 BST + 1 h).
+  assert.equal(iso(computeTimes(sundayWeek, { severity: "critical", region: "europe-uk", sentAt: new Date("2026-06-12T04:30:00Z") }).acknowledgement.opens), "2026-06-12T05:30:00.000Z");
+});
+
+test("a region with its own week and support hours: Sunday to Thursday, 08:00 to 18:00 in Jerusalem", () => {
+  // Thu 2026-10-22 19:00 IDT (16:00Z), after closing; Friday and Saturday off; summer time ends on
+  // Sunday 2026-10-25 at 02:00: Sunday opens at 08:00 IST (+02) = 06:00Z.
+  // Severity 2 (6 to 12 hours, 24 to 48 hours), days of 10 working hours:
+  // ack 6 h: Sun 14:00 IST = 12:00Z; 12 h: 10 on Sunday + 2 = Mon 10:00 IST = 08:00Z.
+  // det 24 h: 10 (Sun) + 10 (Mon) + 4 = Tue 12:00 IST = 10:00Z; 48 h: 40 (Sun..Wed) + 8 = Thu 16:00 IST = 14:00Z.
+  assert.deepEqual(flat(at("moderate", "israel", "2026-10-22T16:00:00Z")), {
+    ack: ["2026-10-25T12:00:00.000Z", "2026-10-26T08:00:00.000Z"],
+    det: ["2026-10-27T10:00:00.000Z", "2026-10-29T14:00:00.000Z"],
+    escalation: "2026-10-26T08:00:00.000Z",
+  });
+  // Severity 3's "2 to 3 days" are 2 and 3 working days of 10 hours, from the same Thursday
+  // evening: Sunday and Monday, then Tuesday: each closes at 18:00 IST (16:00Z).
+  const minimal = at("minimal", "israel", "2026-10-22T16:00:00Z");
+  assert.deepEqual([iso(minimal.determination.opens), iso(minimal.determination.closes)], ["2026-10-26T16:00:00.000Z", "2026-10-27T16:00:00.000Z"]);
+  // A critical case round the clock ignores days and hours: Thursday 19:00 IDT + 3 h.
+  assert.equal(iso(at("critical", "israel", "2026-10-22T16:00:00Z", true).acknowledgement.closes), "2026-10-22T19:00:00.000Z");
 });
 
 test("unknown severity or region is a clear error", () => {

@@ -4,16 +4,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import {
-  addWorkingTime, responseWindows, zonedParts, zonedMidnight,
+  addWorkingTime, responseWindows, zonedParts, zonedTime,
 } from "../../overrides/assets/portal/js/lib/worktime.js";
 
 const MODULE_URL = new URL("../../overrides/assets/portal/js/lib/worktime.js", import.meta.url).href;
 
+// A bound as the API publishes it: "30 minutes" -> {amount: 30, unit: "minute"}.
+const dur = (text) => { const [amount, unit] = text.split(" "); return { amount: Number(amount), unit: unit.replace(/s$/, "") }; };
+const win = (min, max) => ({ min: dur(min), max: dur(max) });
 // The support commitment (hours / working days).
-const SEV1 = { acknowledgement: { min: 1, max: 3, unit: "hour" }, determination: { min: 2, max: 8, unit: "hour" } };
-const SEV2 = { acknowledgement: { min: 6, max: 12, unit: "hour" }, determination: { min: 24, max: 48, unit: "hour" } };
-const SEV3 = { acknowledgement: { min: 16, max: 24, unit: "hour" }, determination: { min: 2, max: 3, unit: "day" } };
+const SEV1 = { acknowledgement: win("1 hour", "3 hours"), determination: win("2 hours", "8 hours") };
+const SEV2 = { acknowledgement: win("6 hours", "12 hours"), determination: win("24 hours", "48 hours") };
+const SEV3 = { acknowledgement: win("16 hours", "24 hours"), determination: win("2 days", "3 days") };
 
 const LONDON = { timeZone: "Europe/London" };
 const d = (iso) => new Date(iso);
@@ -189,11 +193,11 @@ test("Australia/Sydney (DST ends Sun 2026-04-05, starts Sun 2026-10-04)", () => 
   assert.equal(addH("2026-10-02T12:00:00Z", 8, SYD), "2026-10-04T19:00:00.000Z");
 });
 
-test("zonedParts and zonedMidnight", () => {
+test("zonedParts and zonedTime: local midnight", () => {
   // The first instant of BST: 01:00Z is Sun 02:00 local.
   assert.deepEqual(zonedParts(d("2026-03-29T01:00:00Z"), "Europe/London"),
     { year: 2026, month: 3, day: 29, hour: 2, minute: 0, second: 0, weekday: 0 });
-  const mid = (y, m, day, tz) => iso(zonedMidnight(y, m, day, tz));
+  const mid = (y, m, day, tz) => iso(zonedTime(y, m, day, tz));
   assert.equal(mid(2026, 6, 15, "Europe/London"), "2026-06-14T23:00:00.000Z"); // +01:00
   assert.equal(mid(2026, 6, 15, "Asia/Kolkata"), "2026-06-14T18:30:00.000Z"); // +05:30
   assert.equal(mid(2026, 6, 15, "Asia/Kathmandu"), "2026-06-14T18:15:00.000Z"); // +05:45
@@ -215,13 +219,16 @@ test("invalid input throws RangeError with a clear message", () => {
     { name: "RangeError", message: "worktime: amount must be a finite number >= 0, got -1" });
   assert.throws(() => addWorkingTime(start, NaN, "hour", LONDON), { name: "RangeError", message: /amount/ });
   assert.throws(() => addWorkingTime(start, Infinity, "day", LONDON), { name: "RangeError", message: /amount/ });
-  assert.throws(() => addWorkingTime(start, 1, "week", LONDON), { name: "RangeError", message: /unit must be "hour" or "day"/ });
+  assert.throws(() => addWorkingTime(start, 1, "week", LONDON), { name: "RangeError", message: 'worktime: unit must be "minute", "hour" or "day", got "week"' });
+  assert.throws(() => addWorkingTime(start, 1, "hours", LONDON), { name: "RangeError", message: /got "hours"/ }); // the API writes units in the singular
   assert.throws(() => addWorkingTime(start, 1, "hour", {}), { name: "RangeError", message: /timeZone is required/ });
   assert.throws(() => addWorkingTime(new Date("nope"), 1, "hour", LONDON), { name: "RangeError", message: /valid Date/ });
   assert.throws(() => addWorkingTime(start, 1, "hour", { timeZone: "Europe/London", holidays: ["25/12/2026"] }),
     { name: "RangeError", message: /holiday must be an ISO date/ });
-  assert.throws(() => responseWindows(start, { acknowledgement: { min: 3, max: 1, unit: "hour" }, determination: SEV1.determination }, LONDON),
-    { name: "RangeError", message: /acknowledgement window needs numbers min <= max/ });
+  assert.throws(() => responseWindows(start, { acknowledgement: win("3 hours", "1 hour"), determination: SEV1.determination }, LONDON),
+    { name: "RangeError", message: "worktime: acknowledgement window closes before it opens" });
+  assert.throws(() => responseWindows(start, { acknowledgement: { min: 1, max: 3, unit: "hour" }, determination: SEV1.determination }, LONDON),
+    { name: "RangeError", message: "worktime: amount must be a finite number >= 0, got undefined" }); // the shape before #9: no {amount, unit}
 });
 
 test("workingDays: another working week, and its mistakes", () => {
@@ -237,4 +244,120 @@ test("workingDays: another working week, and its mistakes", () => {
     { name: "RangeError", message: /at least one day/ });
   // Round the clock needs no working day.
   assert.equal(addH("2026-06-12T06:00:00Z", 3, { timeZone: "Asia/Dubai", workingDays: [], roundTheClock: true }), "2026-06-12T09:00:00.000Z");
+});
+
+// --- minutes, support hours and other working weeks (#9) ------------------------------------
+
+const add = (startIso, text, opts) => { const { amount, unit } = dur(text); return iso(addWorkingTime(d(startIso), amount, unit, opts)); };
+const HOURS = { opens: "08:00", closes: "18:00" };
+
+test("every unit of the data's schema has its arithmetic here", () => {
+  const schema = JSON.parse(readFileSync(new URL("../../schemas/common.schema.json", import.meta.url), "utf8"));
+  const units = schema.$defs.duration_unit.enum;
+  assert.deepEqual(units, ["minute", "hour", "day"]);
+  // Wed 2026-06-10 12:00 BST; one of each, round the clock and with support hours.
+  for (const unit of units) {
+    for (const supportHours of [null, HOURS]) {
+      assert.ok(addWorkingTime(d("2026-06-10T11:00:00Z"), 1, unit, { ...LONDON, supportHours }) > d("2026-06-10T11:00:00Z"), unit);
+    }
+  }
+});
+
+test("minutes: a window of 30 minutes to 1 hour, and minutes across the weekend", () => {
+  // Fri 2026-06-12 23:40 BST = 22:40Z: 20 minutes left on Friday (to 23:00Z).
+  // 30 min -> 20 Fri + 10 Mon from 00:00 BST (Sun 23:00Z) = 23:10Z; 1 hour -> + 40 Mon = 23:40Z.
+  const quick = { acknowledgement: win("30 minutes", "1 hour"), determination: win("45 minutes", "2 hours") };
+  const w = responseWindows(d("2026-06-12T22:40:00Z"), quick, LONDON);
+  assert.deepEqual([iso(w.acknowledgement.opens), iso(w.acknowledgement.closes)], ["2026-06-14T23:10:00.000Z", "2026-06-14T23:40:00.000Z"]);
+  // 45 min -> 20 + 25 = Sun 23:25Z; 2 hours -> 20 + 100 = Mon 00:40Z.
+  assert.deepEqual([iso(w.determination.opens), iso(w.determination.closes)], ["2026-06-14T23:25:00.000Z", "2026-06-15T00:40:00.000Z"]);
+  // 90 minutes and 1.5 hours are the same working time.
+  assert.equal(add("2026-06-12T22:40:00Z", "90 minutes", LONDON), addH("2026-06-12T22:40:00Z", 1.5, LONDON));
+});
+
+test("support hours 08:00 to 18:00: a request after closing time counts from the next opening", () => {
+  const OFFICE = { ...LONDON, supportHours: HOURS };
+  // Wed 2026-06-10 19:30 BST (18:30Z), after closing: counting starts Thu 08:00 BST = 07:00Z.
+  assert.equal(add("2026-06-10T18:30:00Z", "0 hours", OFFICE), "2026-06-11T07:00:00.000Z");
+  // Severity 1 (1 to 3 hours, 2 to 8 hours): Thu 09:00, 11:00 BST; 10:00, 16:00 BST.
+  assert.deepEqual(windowsIso(responseWindows(d("2026-06-10T18:30:00Z"), SEV1, OFFICE)), {
+    acknowledgement: { opens: "2026-06-11T08:00:00.000Z", closes: "2026-06-11T10:00:00.000Z" },
+    determination: { opens: "2026-06-11T09:00:00.000Z", closes: "2026-06-11T15:00:00.000Z" },
+    escalationFrom: "2026-06-11T10:00:00.000Z",
+  });
+  // Before opening (Thu 06:00 BST): the same start.
+  assert.equal(add("2026-06-11T05:00:00Z", "0 minutes", OFFICE), "2026-06-11T07:00:00.000Z");
+  // Used up exactly at closing time: Wed 17:00 BST + 1 hour = 18:00 BST (17:00Z), not Thursday.
+  assert.equal(add("2026-06-10T16:00:00Z", "1 hour", OFFICE), "2026-06-10T17:00:00.000Z");
+  // 30 minutes from Wed 17:45 BST: 15 on Wednesday, 15 from Thu 08:00 -> 08:15 BST = 07:15Z.
+  assert.equal(add("2026-06-10T16:45:00Z", "30 minutes", OFFICE), "2026-06-11T07:15:00.000Z");
+  // After closing on Friday: Monday 2026-06-15 08:00 BST = 07:00Z, + 3 h = 10:00Z.
+  assert.equal(add("2026-06-12T17:30:00Z", "3 hours", OFFICE), "2026-06-15T10:00:00.000Z");
+  // A day is one working day of 10 hours: Wed 15:00 BST + 1 day = 3 h Wed + 7 h Thu = Thu 15:00 BST;
+  // + 2 days = Fri 15:00 BST; 16 hours = 3 + 10 (Thu) + 3 = Fri 11:00 BST.
+  assert.equal(add("2026-06-10T14:00:00Z", "1 day", OFFICE), "2026-06-11T14:00:00.000Z");
+  assert.equal(add("2026-06-10T14:00:00Z", "2 days", OFFICE), "2026-06-12T14:00:00.000Z");
+  assert.equal(add("2026-06-10T14:00:00Z", "16 hours", OFFICE), "2026-06-12T10:00:00.000Z");
+  // Round the clock (a critical case) ignores the hours, and a day is then 24 hours.
+  assert.equal(add("2026-06-10T18:30:00Z", "3 hours", { ...OFFICE, roundTheClock: true }), "2026-06-10T21:30:00.000Z");
+  assert.equal(add("2026-06-10T18:30:00Z", "1 day", { ...OFFICE, roundTheClock: true }), "2026-06-11T18:30:00.000Z");
+});
+
+test("a Sunday-to-Thursday week in Jerusalem across the October DST change (Sunday 2026-10-25)", () => {
+  // Israel's summer time ends on Sunday 2026-10-25 at 02:00 IDT (+03), clocks back to 01:00 IST
+  // (+02): a working day of that week. Working days Sunday (0) to Thursday (4).
+  const JERUSALEM = { timeZone: "Asia/Jerusalem", workingDays: [0, 1, 2, 3, 4] };
+  // Round the clock: Thu 2026-10-22 20:00 IDT = 17:00Z; 4 h left on Thursday (to Thu 21:00Z);
+  // Friday and Saturday off; Sunday starts 00:00 IDT = Sat 21:00Z; + 4 real hours = Sun 01:00Z,
+  // which reads 03:00 IST (a wall-clock count would say 04:00).
+  assert.equal(addH("2026-10-22T17:00:00Z", 8, JERUSALEM), "2026-10-25T01:00:00.000Z");
+  assert.deepEqual(zonedParts(d("2026-10-25T01:00:00Z"), "Asia/Jerusalem"),
+    { year: 2026, month: 10, day: 25, hour: 3, minute: 0, second: 0, weekday: 0 });
+  // That Sunday lasts 25 hours: 1 day (24 working hours) from its start, 00:00 IDT (Sat 21:00Z),
+  // ends at Sun 23:00 IST (21:00Z), the clock an hour short of Monday.
+  assert.equal(add("2026-10-24T21:00:00Z", "1 day", JERUSALEM), "2026-10-25T21:00:00.000Z");
+  // Friday (not Saturday) is the first day off: a Friday-morning request counts from Sunday.
+  assert.equal(addH("2026-10-23T07:00:00Z", 0, JERUSALEM), "2026-10-24T21:00:00.000Z");
+  // With support hours 08:00 to 18:00: Thu 2026-10-22 17:00 IDT (14:00Z), severity 1:
+  // 1 h on Thursday; Sunday opens 08:00 IST (+02) = 06:00Z (under IDT it would be 05:00Z).
+  // ack 1 h: Thu 18:00 IDT = 15:00Z (used up at closing); 3 h: Sun 10:00 IST = 08:00Z.
+  // det 2 h: Sun 09:00 IST = 07:00Z; 8 h: Sun 15:00 IST = 13:00Z.
+  const OFFICE = { ...JERUSALEM, supportHours: HOURS };
+  assert.deepEqual(windowsIso(responseWindows(d("2026-10-22T14:00:00Z"), SEV1, OFFICE)), {
+    acknowledgement: { opens: "2026-10-22T15:00:00.000Z", closes: "2026-10-25T08:00:00.000Z" },
+    determination: { opens: "2026-10-25T07:00:00.000Z", closes: "2026-10-25T13:00:00.000Z" },
+    escalationFrom: "2026-10-25T08:00:00.000Z",
+  });
+  // A day of 10 working hours keeps the clock time across the change: Thu 15:00 IDT (12:00Z)
+  // + 1 day = 3 h Thursday + 7 h Sunday = Sun 15:00 IST = 13:00Z.
+  assert.equal(add("2026-10-22T12:00:00Z", "1 day", OFFICE), "2026-10-25T13:00:00.000Z");
+  // A request sent on Saturday evening after the change counts from Sunday 08:00 IST too.
+  assert.equal(add("2026-10-24T18:00:00Z", "0 minutes", OFFICE), "2026-10-25T06:00:00.000Z");
+});
+
+test("a Sunday-to-Thursday week in São Paulo, whose summer time began at midnight (2018-11-04)", () => {
+  // Brazil sprang forward at Sunday 2018-11-04 00:00 BRT (-03) to 01:00 BRST (-02): that Sunday
+  // began at 01:00. A made-up Sunday-to-Thursday week shows it is a working day like any other.
+  const SAO_PAULO = { timeZone: "America/Sao_Paulo", workingDays: [0, 1, 2, 3, 4] };
+  // Sat 2018-11-03 12:00 BRT (15:00Z): counting starts Sun 01:00 BRST = 03:00Z; + 3 h = 06:00Z.
+  assert.equal(addH("2018-11-03T15:00:00Z", 0, SAO_PAULO), "2018-11-04T03:00:00.000Z");
+  assert.equal(addH("2018-11-03T15:00:00Z", 3, SAO_PAULO), "2018-11-04T06:00:00.000Z");
+  // The day is 23 hours long: 1 day (24 working hours) from its start ends Mon 01:00 BRST (03:00Z).
+  assert.equal(add("2018-11-03T15:00:00Z", "1 day", SAO_PAULO), "2018-11-05T03:00:00.000Z");
+  // With support hours 08:00 to 18:00 the day is a normal one: Sun 08:00 BRST = 10:00Z.
+  assert.equal(add("2018-11-03T15:00:00Z", "1 day", { ...SAO_PAULO, supportHours: HOURS }), "2018-11-04T20:00:00.000Z");
+  // Summer time ended at Sunday 2019-02-17 00:00 BRST, back to Saturday 23:00 BRT: Sunday began
+  // at 00:00 BRT = 03:00Z, and Saturday's last hour came twice (off either way).
+  assert.equal(addH("2019-02-16T20:00:00Z", 0, SAO_PAULO), "2019-02-17T03:00:00.000Z");
+});
+
+test("support hours and their mistakes", () => {
+  const start = d("2026-06-10T14:00:00Z");
+  assert.equal(iso(zonedTime(2026, 6, 10, "Europe/London", 8 * 60)), "2026-06-10T07:00:00.000Z");
+  assert.equal(iso(zonedTime(2026, 3, 29, "Europe/London", 90)), "2026-03-29T01:00:00.000Z"); // 01:30 is skipped: 02:00 BST
+  // Data the build would have refused: the calculator stops with an error, never loops for ever.
+  assert.throws(() => addWorkingTime(start, 1, "hour", { ...LONDON, supportHours: { opens: "8:00", closes: "18:00" } }),
+    { name: "RangeError", message: 'worktime: support hours must be "HH:MM" to a later "HH:MM", got 8:00 to 18:00' });
+  assert.throws(() => addWorkingTime(start, 1, "hour", { ...LONDON, supportHours: { opens: "18:00", closes: "08:00" } }),
+    { name: "RangeError", message: 'worktime: support hours must be "HH:MM" to a later "HH:MM", got 18:00 to 08:00' });
 });

@@ -29,6 +29,8 @@ function mount(root) {
   const message = $("[data-message]");
   const times = $("[data-times]");
   const contacts = /** @type {HTMLAnchorElement | null} */ (root.querySelector("[data-contacts]")); // none in a portal without the escalation finder
+  // Only where regions work different days or hours: the chosen one's, as the build wrote it.
+  const workingTime = /** @type {HTMLElement | null} */ (root.querySelector("[data-working-time]"));
 
   const choice = readChoice(store(), config.regions.map((/** @type {{id: string}} */ r) => r.id));
   if (choice) region.value = choice.region;
@@ -40,6 +42,10 @@ function mount(root) {
     rtcField.hidden = !sev?.round_the_clock;
     const reg = config.regions.find((/** @type {{id: string}} */ r) => r.id === region.value);
     const sentAt = fromLocalInput(sent.value);
+    if (workingTime) {
+      workingTime.textContent = reg?.working_time ?? "";
+      workingTime.hidden = !reg?.working_time;
+    }
     const problem = !reg ? m.choose_prompt : !sentAt ? m.invalid_date : "";
     message.textContent = problem;
     message.hidden = !problem;

@@ -3,18 +3,19 @@
  * The response-time calculator without the page: which severity and region
  * the reader chose, when the commitment's windows open and close (worktime.js),
  * and how an instant reads in a language and a time zone (Intl only).
- * Every figure (windows, working week, zones, holidays) comes from the
- * page's JSON, which the build takes from data/.
+ * Every figure (windows, working weeks, support hours, zones, holidays) comes
+ * from the page's JSON, which the build takes from data/.
  */
 import { fill } from "./fill.js";
 import { responseWindows } from "./worktime.js";
 
 /**
- * @typedef {{min: number, max: number, unit: "hour"|"day"}} Window
+ * @typedef {import("./worktime.js").Window} Window
  * @typedef {{id: string, level: number, acknowledgement: Window, determination: Window,
  *   round_the_clock: boolean}} Severity
- * @typedef {{id: string, time_zone: string, holidays: string[]}} Region
- * @typedef {{working_days: number[], severities: Severity[], regions: Region[]}} CalculatorConfig
+ * @typedef {{id: string, time_zone: string, holidays: string[], working_days: number[],
+ *   support_hours: import("./worktime.js").SupportHours | null}} Region
+ * @typedef {{severities: Severity[], regions: Region[]}} CalculatorConfig
  * @typedef {{severity: string, region: string, sentAt: Date, roundTheClock?: boolean}} Question
  */
 
@@ -26,8 +27,8 @@ export const isoToDayNumbers = (isoDays) => isoDays.map((d) => d % 7);
 
 /**
  * The windows of the chosen severity for a request sent at `sentAt`, counted
- * in the chosen region. Round the clock only when asked for *and* the data
- * allows it for that severity.
+ * in the chosen region's zone, working days and support hours. Round the
+ * clock only when asked for *and* the data allows it for that severity.
  * @param {CalculatorConfig} config
  * @param {Question} question
  */
@@ -40,7 +41,8 @@ export function computeTimes(config, { severity, region, sentAt, roundTheClock =
   const windows = responseWindows(sentAt, s, {
     timeZone: r.time_zone,
     holidays: r.holidays,
-    workingDays: isoToDayNumbers(config.working_days),
+    workingDays: isoToDayNumbers(r.working_days),
+    supportHours: r.support_hours,
     roundTheClock: aroundTheClock,
   });
   return { ...windows, roundTheClock: aroundTheClock };

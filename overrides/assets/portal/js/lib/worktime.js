@@ -2,16 +2,22 @@
 /**
  * Working-time arithmetic for the partner-support commitment.
  *
- * Support is "24×5": every instant of Monday..Friday counts, in the escalation
- * region's support time zone (an IANA zone). Weekend days and the region's public
- * holidays (ISO dates "2026-12-25", local calendar dates) do not count.
- * Working hours are real elapsed hours (a DST change never adds or removes
- * working time by itself). Time-zone arithmetic uses Intl.DateTimeFormat only.
+ * Working time counts in the escalation region's support time zone (an IANA
+ * zone), on its working days that are not its public holidays (ISO dates
+ * "2026-12-25", local calendar dates), during its support hours ("08:00" to
+ * "18:00", local wall-clock times) or, without support hours, round the clock
+ * (every instant of a working day: "24×5" for Monday to Friday).
+ * Working time is real elapsed time (a DST change never adds or removes working
+ * time by itself). Time-zone arithmetic uses Intl.DateTimeFormat only.
+ * Units: minute, hour and day, a day being one working day of the region (the
+ * length of its support hours, 24 hours without them); the data names them
+ * (the build reads the units from the data's schema and publishes {amount, unit}).
  * Pure functions, no DOM, no dependencies.
  */
 
-const HOUR = 3600000;
-const UNITS = { hour: HOUR, hours: HOUR, day: 24 * HOUR, days: 24 * HOUR };
+const MINUTE = 60000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 /** @type {Map<string, Intl.DateTimeFormat>} */
 const formatters = new Map();
 
@@ -19,9 +25,12 @@ const formatters = new Map();
  * Local fields; month 1..12, weekday 0 = Sunday .. 6 = Saturday (as Date#getDay).
  * @typedef {{year: number, month: number, day: number, hour: number,
  *   minute: number, second: number, weekday: number}} ZonedParts
+ * @typedef {"minute"|"hour"|"day"} Unit
+ * @typedef {{opens: string, closes: string}} SupportHours  local "HH:MM", opens before closes
  * @typedef {{timeZone: string, holidays?: Iterable<string>, roundTheClock?: boolean,
- *   workingDays?: Iterable<number>}} WorkOptions
- * @typedef {{min: number, max: number, unit: "hour"|"day"}} Window
+ *   workingDays?: Iterable<number>, supportHours?: SupportHours | null}} WorkOptions
+ * @typedef {{amount: number, unit: Unit}} Duration
+ * @typedef {{min: Duration, max: Duration}} Window
  * @typedef {{opens: Date, closes: Date}} Span
  */
 
@@ -67,19 +76,21 @@ function wall(/** @type {number} */ t, /** @type {string} */ tz) {
 }
 
 /**
- * The instant local day `year-month-day` begins in `timeZone` (month 1..12;
+ * The instant the wall clock of `timeZone` shows `minutes` (default 0: local
+ * midnight; 480: 08:00) on local day `year-month-day` (month 1..12;
  * out-of-range days/months roll over like Date.UTC, e.g. day 32).
- * Normally local 00:00. If 00:00 occurs twice (DST overlap) the earlier one;
- * if it does not exist (DST gap at midnight) the first instant of that date,
- * i.e. the transition (e.g. 01:00). Works for any offset (+05:30, +05:45...).
+ * A time that occurs twice (DST overlap) is the earlier one; a time a DST gap
+ * skips is the first instant after it, the transition (a day whose midnight is
+ * skipped begins at 01:00). Works for any offset (+05:30, +05:45...).
  * @param {number} year
  * @param {number} month  1..12
  * @param {number} day
  * @param {string} timeZone
+ * @param {number} [minutes]  0..1440 (24:00, the next day's start)
  * @returns {Date}
  */
-export function zonedMidnight(year, month, day, timeZone) {
-  const w = Date.UTC(year, month - 1, day);
+export function zonedTime(year, month, day, timeZone, minutes = 0) {
+  const w = Date.UTC(year, month - 1, day) + minutes * MINUTE;
   if (!Number.isFinite(w)) throw new RangeError("worktime: invalid date");
   // Offsets in force a day before and a day after bracket any transition near w.
   const cands = [w - 864e5, w + 864e5].map((s) => w - (wall(s, timeZone) - s));
@@ -94,36 +105,48 @@ export function zonedMidnight(year, month, day, timeZone) {
   return new Date(hi);
 }
 
+/** "08:00" as minutes after midnight (NaN for "8:00"). */
+const clock = (/** @type {string} */ hm) => 60 * +hm.slice(0, 2) + +hm.slice(3);
+
 /**
- * The instant when `amount` working hours/days have elapsed from `start`.
+ * The instant when `amount` minutes, hours or working days of working time
+ * have elapsed from `start`.
  *
- * - Only time on working days (Mon..Fri, not in `holidays`) of `timeZone`
- *   counts; a working day runs from its local start to the next day's start.
- *   `workingDays` (weekday numbers as Date#getDay, 0 = Sunday; default
- *   1..5) sets another working week, e.g. from the portal's data.
- * - Outside working time (e.g. Saturday) counting starts at the next working
- *   day's local 00:00; so `amount` 0 returns that instant.
- * - If the amount is used up exactly at the end of a working day the result is
- *   that end (Friday 24:00 = Saturday 00:00), not the next working day.
- * - unit "day": N working days = N × 24 working hours (a "day" of the 24×5
- *   commitment). From mid-day (Wed 15:00) 2 days end at Fri 15:00: the rest of
- *   Wednesday + Thursday + the start of Friday. When a working day is not 24 h
- *   long (a DST change on a weekday in some zones) the end clock time shifts.
- * - roundTheClock: every instant counts (weekends, holidays): start + amount.
+ * - Only time on working days (default Mon..Fri; `workingDays`: weekday
+ *   numbers as Date#getDay, 0 = Sunday), not in `holidays`, of `timeZone`
+ *   counts: from the day's `supportHours.opens` to its `supportHours.closes`
+ *   or, without support hours, from its local start to the next day's start.
+ * - Outside working time (a weekend, a night, after closing time) counting
+ *   starts when working time next begins: the next opening time, or the next
+ *   working day's local 00:00; so `amount` 0 returns that instant.
+ * - If the amount is used up exactly when working time ends the result is that
+ *   end (Friday 18:00, or Friday 24:00 = Saturday 00:00), not the next start.
+ * - unit "day": one working day of the region, as long as its support hours
+ *   (10 hours for 08:00 to 18:00), 24 hours without them. From mid-day (Wed
+ *   15:00) 2 days end at Fri 15:00: the rest of Wednesday, Thursday and the
+ *   start of Friday. On a day a DST change shortens or lengthens, the end's
+ *   clock time shifts by that hour.
+ * - roundTheClock: every instant counts (weekends, holidays, nights):
+ *   start + amount, a day being 24 hours.
  * @param {Date} start
  * @param {number} amount  finite, >= 0, may be fractional
- * @param {"hour"|"day"} unit  (plural accepted)
+ * @param {Unit} unit
  * @param {WorkOptions} options  timeZone is required, even with roundTheClock
  * @returns {Date}
  */
 export function addWorkingTime(start, amount, unit, options) {
-  const { timeZone, holidays = [], roundTheClock = false, workingDays = [1, 2, 3, 4, 5] } = options || /** @type {WorkOptions} */ ({});
+  const { timeZone, holidays = [], roundTheClock = false, workingDays = [1, 2, 3, 4, 5], supportHours = null } = options || /** @type {WorkOptions} */ ({});
   let t = +start;
   if (!(start instanceof Date) || !Number.isFinite(t)) throw new RangeError("worktime: start must be a valid Date");
   if (typeof amount !== "number" || !(amount >= 0) || amount === Infinity)
     throw new RangeError(`worktime: amount must be a finite number >= 0, got ${amount}`);
-  const size = Object.hasOwn(UNITS, unit) ? UNITS[/** @type {"hour"} */ (unit)] : 0;
-  if (!size) throw new RangeError(`worktime: unit must be "hour" or "day", got "${unit}"`);
+  // Minutes after local midnight; without support hours a working day counts from 00:00 to 24:00.
+  const [opens, closes] = supportHours ? [clock(supportHours.opens), clock(supportHours.closes)] : [0, 1440];
+  // NaN fails too: without this a day would never have working time, and the loop never end.
+  if (!(opens < closes)) throw new RangeError(`worktime: support hours must be "HH:MM" to a later "HH:MM", got ${supportHours?.opens} to ${supportHours?.closes}`);
+  const day = roundTheClock ? DAY : (closes - opens) * MINUTE;
+  const size = unit === "minute" ? MINUTE : unit === "hour" ? HOUR : unit === "day" ? day : 0;
+  if (!size) throw new RangeError(`worktime: unit must be "minute", "hour" or "day", got "${unit}"`);
   formatter(timeZone);
   const off = new Set();
   for (const h of holidays) {
@@ -140,11 +163,15 @@ export function addWorkingTime(start, amount, unit, options) {
   if (!work.size) throw new RangeError("worktime: workingDays must name at least one day");
   for (;;) {
     const p = zonedParts(new Date(t), timeZone);
-    const next = +zonedMidnight(p.year, p.month, p.day + 1, timeZone);
+    const next = +zonedTime(p.year, p.month, p.day + 1, timeZone);
     const iso = new Date(Date.UTC(p.year, p.month - 1, p.day)).toISOString().slice(0, 10);
     if (work.has(p.weekday) && !off.has(iso)) {
-      if (rest <= next - t) return new Date(t + rest);
-      rest -= next - t;
+      const from = Math.max(t, +zonedTime(p.year, p.month, p.day, timeZone, opens));
+      const to = +zonedTime(p.year, p.month, p.day, timeZone, closes); // 24:00 is the next day's 00:00
+      if (from < to) {
+        if (rest <= to - from) return new Date(from + rest);
+        rest -= to - from;
+      }
     }
     t = next;
   }
@@ -152,7 +179,8 @@ export function addWorkingTime(start, amount, unit, options) {
 
 /**
  * Response windows of one severity for a request sent at `sentAt`:
- * opens = sentAt + min, closes = sentAt + max (working time, see addWorkingTime).
+ * opens = sentAt + min, closes = sentAt + max (working time, see
+ * addWorkingTime), each bound in its own unit ({amount: 30, unit: "minute"}).
  *
  * escalationFrom = acknowledgement.closes: the commitment promises an
  * acknowledgement within `max`; until then the case is still within the
@@ -167,8 +195,9 @@ export function addWorkingTime(start, amount, unit, options) {
 export function responseWindows(sentAt, severity, options) {
   const span = (/** @type {"acknowledgement"|"determination"} */ name) => {
     const w = severity?.[name];
-    if (!w || !(w.min <= w.max)) throw new RangeError(`worktime: ${name} window needs numbers min <= max`);
-    return { opens: addWorkingTime(sentAt, w.min, w.unit, options), closes: addWorkingTime(sentAt, w.max, w.unit, options) };
+    const [opens, closes] = [w?.min, w?.max].map((bound) => addWorkingTime(sentAt, bound?.amount, bound?.unit, options));
+    if (closes < opens) throw new RangeError(`worktime: ${name} window closes before it opens`);
+    return { opens, closes };
   };
   const acknowledgement = span("acknowledgement");
   return { acknowledgement, determination: span("determination"), escalationFrom: new Date(+acknowledgement.closes) };

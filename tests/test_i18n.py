@@ -13,7 +13,6 @@ import yaml
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 from markupsafe import Markup
-from referencing import Registry, Resource
 
 from conftest import LOCALES, PAGES, ROOT, copy_project, mkdocs_build
 from local_server import serve
@@ -21,6 +20,7 @@ from partner_portal import fallbacks, i18n, search, translations
 from partner_portal.load import load_portal
 from partner_portal.localize import FALLBACK_CLOSE, FALLBACK_OPEN, Localizer
 from partner_portal.sections import DATA_FILES
+from partner_portal.validate import schema_validator
 from test_i18n_browser import search as search_for
 from test_validation import edit, line_of
 
@@ -420,11 +420,6 @@ def test_a_complete_site_has_no_fallback_anywhere(site) -> None:
 # --- 5. editors: one schema per file, referenced from it, the one the build uses -----------------
 
 
-def _schema_registry() -> Registry:
-    resources = [(path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))) for path in (ROOT / "schemas").glob("*.schema.json")]
-    return Registry().with_resources(resources)
-
-
 @pytest.mark.parametrize(
     "name, schema",
     [(f"data/{name}.yml", f"{name}.schema.json") for name in DATA_FILES]
@@ -435,9 +430,8 @@ def test_every_data_and_locale_file_names_the_schema_the_build_checks_it_with(na
     first_line = (ROOT / name).read_text(encoding="utf-8").splitlines()[0]
     assert first_line == f"# yaml-language-server: $schema=../schemas/{schema}"
     path = (ROOT / name).parent / first_line.split("$schema=")[1]
-    contents = json.loads(path.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(contents)
-    validator = Draft202012Validator(contents, registry=_schema_registry())
+    Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+    validator = schema_validator(path.name.removesuffix(".schema.json"))
     data = yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
     assert list(validator.iter_errors(data)) == []
 

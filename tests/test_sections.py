@@ -13,8 +13,6 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from conftest import LOCALES, ROOT, Build, copy_project, mkdocs_build, watched_page
 from local_server import Nginx
@@ -26,7 +24,7 @@ from partner_portal.localize import Localizer
 from partner_portal.publish import api_document
 from partner_portal.render import BLOCKS, PageLinks
 from partner_portal.sections import SECTIONS, Absence, LocaleScope, Presence, locale_scope, presence
-from partner_portal.validate import flatten
+from partner_portal.validate import flatten, schema_validator
 from sections_project import PORTAL_WITHOUT_OPTIONS_KEYS, delete_locale_keys, drop_block_line, without_options
 from test_forms import decode_mailto, description_for, launched
 from test_links import rename
@@ -279,16 +277,10 @@ def api_parts(present: Presence) -> set[str]:
     return {"schema_version", "locale", "vendor", "pages"} | {part for part in parts if part.isidentifier()}
 
 
-def _api_validator() -> Draft202012Validator:
-    resources = [(path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))) for path in (ROOT / "schemas").glob("*.schema.json")]
-    registry = Registry().with_resources(resources)
-    return Draft202012Validator(registry.contents("api.schema.json"), registry=registry)
-
-
 def test_the_api_schema_ties_priority_regions_to_the_priority_part() -> None:
     portal = load_portal(ROOT, LOCALES, "en")
     document = json.loads(json.dumps(api_document(portal, Localizer("en", portal.messages["en"]))))
-    validator = _api_validator()
+    validator = schema_validator("api")
     assert list(validator.iter_errors(document)) == []
     assert set(document) == api_parts(portal.sections) == {"schema_version", "locale", "vendor", "pages", "commitment", "escalation", "priority", "countries"}
     without_part = {key: value for key, value in document.items() if key != "priority"}
@@ -376,7 +368,7 @@ def test_the_product_is_a_free_text_field_of_the_ticket_form(lean: Build, locale
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_lean_api_has_no_priority_part(lean: Build, locale: str) -> None:
     document = json.loads((lean.site / prefix(locale) / "api" / "portal.json").read_text(encoding="utf-8"))
-    assert list(_api_validator().iter_errors(document)) == []
+    assert list(schema_validator("api").iter_errors(document)) == []
     assert "priority" not in document and set(document) == api_parts(presence(without("priority")))
     assert not [country for country in document["countries"] if "priority_region" in country]
     assert document["pages"] == {"commitment": SITE + prefix(locale) + "commitment/", "escalation": SITE + prefix(locale) + "escalation/"}

@@ -14,7 +14,6 @@ import pytest
 import yaml
 from babel import Locale
 from bs4 import BeautifulSoup
-from jsonschema import Draft202012Validator
 
 from conftest import LOCALES, ROOT, Build, copy_project, mkdocs_build, watched_page
 from local_server import Nginx
@@ -23,6 +22,7 @@ from partner_portal.load import load_portal
 from partner_portal.localize import Localizer
 from partner_portal.publish import api_document
 from partner_portal.render import PageLinks, render_block
+from partner_portal.validate import schema_validator
 
 # The fourth severity's texts, as a vendor's translators would write them.
 COSMETIC = {
@@ -155,8 +155,7 @@ def test_four_severities_everywhere(shaped: Build, locale: str) -> None:
 def test_the_api_publishes_the_shape(shaped: Build, locale: str) -> None:
     prefix = "" if locale == "en" else f"{locale}/"
     document = json.loads((shaped.site / prefix / "api/portal.json").read_text(encoding="utf-8"))
-    schema = json.loads((ROOT / "schemas/api.schema.json").read_text(encoding="utf-8"))
-    assert [error.message for error in Draft202012Validator(schema).iter_errors(document)] == []
+    assert [error.message for error in schema_validator("api").iter_errors(document)] == []
     assert [(s["id"], s["level"], s["round_the_clock"]) for s in document["commitment"]["severities"]] == [
         ("critical", 1, True), ("moderate", 2, True), ("minimal", 3, False), ("cosmetic", 4, False)
     ]

@@ -14,7 +14,7 @@ from babel import Locale
 from conftest import LOCALES, ROOT
 from partner_portal.load import load_portal
 from partner_portal.localize import Localizer
-from partner_portal.validate import _validator as schema_validator
+from partner_portal.validate import schema_validator
 from partner_portal.validate import known_countries
 from partner_portal.worktime import parse_window
 from test_validation import edit, line_of, problems

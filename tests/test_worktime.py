@@ -15,7 +15,7 @@ from conftest import LOCALES, copy_project, mkdocs_build, watched_page
 from local_server import Nginx
 from partner_portal.localize import Localizer
 from partner_portal.publish import plain
-from partner_portal.validate import _validator as schema_validator
+from partner_portal.validate import schema_validator
 from partner_portal.worktime import (
     Duration, DurationError, Schedule, parse_duration, parse_hours, parse_window, same_everywhere, units, weekdays,
 )

@@ -125,7 +125,7 @@ SECTIONS: dict[str, Section] = {
             file="escalation",
             schema="escalation",
             blocks=("escalation-owner", "escalation-when", "escalation-reasons", "escalation-matrix", "support-calendar"),
-            namespaces=("escalation.", "areas.", "tools.calendar."),
+            namespaces=("escalation.", "areas.", "tools.calendar.", "tools.working_time."),
             api=("escalation", "countries"),
         ),
         Section(

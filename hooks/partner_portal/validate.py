@@ -43,7 +43,9 @@ def schema_reference(path: Path, schema_name: str) -> str:
 
 
 @cache
-def _validator(schema_name: str) -> Draft202012Validator:
+def schema_validator(schema_name: str) -> Draft202012Validator:
+    """The validator of schemas/<schema_name>.schema.json, resolving references between the schemas
+    (the build's, and the tests' for the published JSON)."""
     resources = [
         (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
         for path in SCHEMA_DIR.glob("*.schema.json")
@@ -93,7 +95,7 @@ def _schema_problems(error: ValidationError, source: Source) -> Iterator[Problem
 
 
 def schema_problems(source: Source, schema_name: str) -> list[Problem]:
-    validator = _validator(schema_name)
+    validator = schema_validator(schema_name)
     return [problem for error in validator.iter_errors(source.data) for problem in _schema_problems(error, source)]
 
 

@@ -18,17 +18,17 @@ from .model import Portal
 from .places import place_name
 from .publish import api_document, calculator_config, finder_config, priority_config, working_days_text
 from .render import block
-from .sections import CATALOGUE_CHOICES, CHOICE_SECTIONS, FORM_TEXTS
+from .sections import CATALOGUE_CHOICES, CHOICE_SECTIONS, FORM_TEXTS, channel_target
 from .translations import PLACEHOLDER_CHARACTERS, TranslationStatus
 from .worktime import same_everywhere
 
 
 @block("contact-channels")
 def contact_channels(portal: Portal, t: Localizer) -> dict[str, Any]:
-    # Without the offerings (data/tiers.yml), a channel names no tiers, and a channel that only
-    # points at the offerings table has no card.
+    # A channel that links to a block of a section left out has no card; without the offerings
+    # (data/tiers.yml), a channel names no tiers.
     offerings = "offerings" in portal.sections
-    channels = [channel for channel in portal["programme"]["contact_channels"] if offerings or "tiers_from_service" in channel]
+    channels = [channel for channel in portal["programme"]["contact_channels"] if not portal.sections.why_not(channel_target(channel) or "")]
     tiers = {
         channel["id"]: t.join(t.text(f"offerings.tiers.{tier}") for tier in portal.tiers_offering(channel["tiers_from_service"]))
         for channel in channels

@@ -65,15 +65,9 @@ def _form_fields(fields: list[dict]) -> Iterator[dict]:
         yield from _form_fields(item.get("fields", []))
 
 
-def _offerings_keys(data: Mapping[str, Any]) -> tuple[list[str], list[str]]:
-    """The home page's contact channels speak of the tiers: a channel with `tiers_from_service`
-    names the tiers that have it in its sentence; a channel without points at the offerings
-    table (its sentence and its link are the whole card)."""
-    keys = [
-        f"contact_channels.{channel['id']}.text" if "tiers_from_service" in channel else f"contact_channels.{channel['id']}."
-        for channel in data["programme"]["contact_channels"]
-    ]
-    return keys, []
+def _tier_texts(data: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """A contact channel with `tiers_from_service` names, in its sentence, the tiers that have it."""
+    return [f"contact_channels.{channel['id']}.text" for channel in data["programme"]["contact_channels"] if "tiers_from_service" in channel], []
 
 
 def _catalogue_keys(data: Mapping[str, Any]) -> tuple[list[str], list[str]]:
@@ -144,7 +138,7 @@ SECTIONS: dict[str, Section] = {
             blocks=("tier-offerings",),
             namespaces=("offerings.",),
             optional=True,
-            data_keys=_offerings_keys,
+            data_keys=_tier_texts,
         ),
         Section(
             "requests",
@@ -326,10 +320,19 @@ class LocaleScope:
         return None
 
 
+def channel_target(channel: Mapping[str, Any]) -> str | None:
+    """The block a contact channel of data/programme.yml links to (`link: {block: ...}`), if any."""
+    return channel["link"].get("block")
+
+
 def locale_scope(present: Presence, data: Mapping[str, Any]) -> LocaleScope:
     """The locale keys of a portal with these sections and this data (schema-valid)."""
     namespaces: list[tuple[str, str, bool]] = []
     when_absent: dict[str, str] = {}
+    # A contact channel that links to a block is a card of that block's section: it goes with it.
+    for channel in data["programme"]["contact_channels"]:
+        if (target := channel_target(channel)) in BLOCK_SECTIONS:
+            namespaces.append((f"contact_channels.{channel['id']}.", BLOCK_SECTIONS[target].name, True))
     for name, section in SECTIONS.items():
         namespaces += [(namespace, name, False) for namespace in section.namespaces]
         if section.data_keys:

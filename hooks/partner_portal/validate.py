@@ -27,7 +27,7 @@ from referencing import Registry, Resource
 from . import worktime
 from .errors import KeyPath, Problem
 from .localize import markdown_html, sanitize
-from .sections import CHOICE_SECTIONS, SECTIONS, TOOLS, TOOLS_KEY, Presence
+from .sections import BLOCK_SECTIONS, CHOICE_SECTIONS, SECTIONS, TOOLS, TOOLS_KEY, Presence
 from .source import Source
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
@@ -164,6 +164,13 @@ def reference_problems(sources: dict[str, Source], present: Presence) -> list[Pr
 
     programme, escalation = sources["programme"], sources["escalation"]
     commitment, requests = sources["commitment"], sources["requests"]
+
+    links = list(programme.data["links"])
+    for index, channel in enumerate(programme.data["contact_channels"]):
+        if "block" in channel["link"] and channel["link"]["block"] not in BLOCK_SECTIONS:
+            problems.append(programme.problem(("contact_channels", index, "link", "block"), _unknown(channel["link"]["block"], list(BLOCK_SECTIONS), "block")))
+        if "url" in channel["link"] and channel["link"]["url"] not in links:
+            problems.append(programme.problem(("contact_channels", index, "link", "url"), _unknown(channel["link"]["url"], links, "key of 'links'")))
 
     if "offerings" in present:
         tiers = sources["tiers"]

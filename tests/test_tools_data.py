@@ -122,7 +122,7 @@ def test_api_is_published_per_language_and_valid(site, locale: str) -> None:
     document = api(site, locale)
     # With the other schemas beside it: the units of a duration are common.schema.json's.
     assert sorted(str(error.message) for error in schema_validator("api").iter_errors(document)) == []
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert document["locale"] == locale
     prefix = "" if locale == "en" else f"{locale}/"
     assert document["pages"]["escalation"] == f"https://partners.example.com/{prefix}escalation/"

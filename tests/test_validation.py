@@ -99,6 +99,27 @@ def test_reference_to_an_unknown_person(project: Path) -> None:
     assert problems(project) == [f"data/escalation.yml:{line}: regions[0].levels.regional-leads[0]: unknown person id 'anz-laed'; did you mean 'anz-lead'?"]
 
 
+# --- contact channels (data/programme.yml: where a card's link goes) ------------------------------
+
+
+def test_contact_channel_linking_to_an_unknown_block(project: Path) -> None:
+    edit(project, "data/programme.yml", "link: {block: tier-offerings}", "link: {block: tier-offering}")
+    line = line_of(project, "data/programme.yml", "tier-offering}")
+    assert problems(project) == [f"data/programme.yml:{line}: contact_channels[1].link.block: unknown block 'tier-offering'; did you mean 'tier-offerings'?"]
+
+
+def test_contact_channel_linking_to_an_unknown_link(project: Path) -> None:
+    edit(project, "data/programme.yml", "link: {url: help_centre}", "link: {url: help_center}")
+    line = line_of(project, "data/programme.yml", "help_center}")
+    assert problems(project) == [f"data/programme.yml:{line}: contact_channels[0].link.url: unknown link 'help_center'; did you mean 'help_centre'?"]
+
+
+def test_contact_channel_with_two_links(project: Path) -> None:
+    edit(project, "data/programme.yml", "link: {url: help_centre}", "link: {url: help_centre, block: ticket-form}")
+    line = line_of(project, "data/programme.yml", "block: ticket-form}")
+    assert problems(project) == [f"data/programme.yml:{line}: contact_channels[0].link: a mapping ({{\"url\": \"help_centre\", \"block\": \"ticket-form\"}}) must be one of {{block: <a block a page places>}} or {{url: <a key of links>}}"]
+
+
 # --- escalation levels (data/escalation.yml: levels, and each region's levels) ------------------
 
 LEVELS = "levels:\n  - id: desk\n    contact: desk\n  - id: regional-leads\n  - id: support-managers\n  - id: account-managers\n    account_managers: true\n"

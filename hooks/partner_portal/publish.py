@@ -27,7 +27,7 @@ from .places import place_name
 from .sections import SECTIONS, TOOLS
 from .worktime import WINDOWS, Schedule, same_everywhere, weekdays
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 (#9): windows per bound, levels by id, per-region week and hours, optional parts (README.md)
 API_PATH = "api/portal.json"
 PAGES = {SECTIONS[tool].page: tool for tool in TOOLS}  # id → the tool its page places (a tool's one block is its name)
 

@@ -170,7 +170,7 @@ def reference_problems(sources: dict[str, Source], present: Presence) -> list[Pr
         if "block" in channel["link"] and channel["link"]["block"] not in BLOCK_SECTIONS:
             problems.append(programme.problem(("contact_channels", index, "link", "block"), _unknown(channel["link"]["block"], list(BLOCK_SECTIONS), "block")))
         if "url" in channel["link"] and channel["link"]["url"] not in links:
-            problems.append(programme.problem(("contact_channels", index, "link", "url"), _unknown(channel["link"]["url"], links, "key of 'links'")))
+            problems.append(programme.problem(("contact_channels", index, "link", "url"), _unknown(channel["link"]["url"], links, "link")))
 
     if "offerings" in present:
         tiers = sources["tiers"]

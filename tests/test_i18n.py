@@ -20,7 +20,7 @@ from partner_portal import fallbacks, i18n, search, translations
 from partner_portal.load import load_portal
 from partner_portal.localize import FALLBACK_CLOSE, FALLBACK_OPEN, Localizer
 from partner_portal.sections import DATA_FILES
-from partner_portal.validate import schema_validator
+from partner_portal.validate import schema_reference, schema_validator
 from test_i18n_browser import search as search_for
 from test_validation import edit, line_of
 
@@ -420,16 +420,23 @@ def test_a_complete_site_has_no_fallback_anywhere(site) -> None:
 # --- 5. editors: one schema per file, referenced from it, the one the build uses -----------------
 
 
+QUILLORA = Path("examples/quillora")
+
+
 @pytest.mark.parametrize(
     "name, schema",
     [(f"data/{name}.yml", f"{name}.schema.json") for name in DATA_FILES]
     + [(f"locales/{locale}.yml", "locale.schema.json") for locale in LOCALES]
-    + [(f"locales/{locale}.sources.yml", "locale-sources.schema.json") for locale in LOCALES if locale != "en"],
+    + [(f"locales/{locale}.sources.yml", "locale-sources.schema.json") for locale in LOCALES if locale != "en"]
+    # The second example portal, two folders down, points at the same schemas.
+    + [(f"{QUILLORA}/data/{path.name}", f"{path.stem}.schema.json") for path in sorted((ROOT / QUILLORA / "data").glob("*.yml"))]
+    + [(f"{QUILLORA}/locales/{path.name}", "locale-sources.schema.json" if path.name.endswith(".sources.yml") else "locale.schema.json") for path in sorted((ROOT / QUILLORA / "locales").glob("*.yml"))],
 )
 def test_every_data_and_locale_file_names_the_schema_the_build_checks_it_with(name: str, schema: str) -> None:
     first_line = (ROOT / name).read_text(encoding="utf-8").splitlines()[0]
-    assert first_line == f"# yaml-language-server: $schema=../schemas/{schema}"
+    assert first_line == f"# yaml-language-server: $schema={schema_reference(ROOT / name, schema.removesuffix('.schema.json'))}"
     path = (ROOT / name).parent / first_line.split("$schema=")[1]
+    assert path.resolve() == (ROOT / "schemas" / schema).resolve()
     Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
     validator = schema_validator(path.name.removesuffix(".schema.json"))
     data = yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))

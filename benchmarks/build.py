@@ -170,10 +170,16 @@ def bench_hooks(work: Path) -> dict:
 
 # --- 3. scaling ---------------------------------------------------------------------------------
 
-# Languages that Babel (CLDR) and Material's theme both know; the first two are the sample's.
+# Languages that Babel (CLDR) and Material's theme both know, added after the sample's own (those
+# already in mkdocs.yml are skipped).
 EXTRA_LOCALES = ["de", "es", "it", "pt", "nl", "ja", "zh", "ko", "ru", "sv", "da", "fi", "nb", "pl", "cs",
                  "tr", "ro", "hu", "ar", "hi", "th", "id", "uk", "el", "bg", "he", "hr", "sk", "sl", "lt",
                  "lv", "et", "ca", "ms", "sr", "is", "ta"]
+LANGUAGE_ENTRY = re.compile(r"^        - locale: (?P<code>\S+)\n(?:          .*\n)*", re.M)
+
+
+def sample_locales(config: str) -> list[str]:
+    return [match["code"] for match in LANGUAGE_ENTRY.finditer(config)]
 
 
 def generate(destination: Path, locales: int, regions: int, products: int) -> Path:
@@ -183,16 +189,20 @@ def generate(destination: Path, locales: int, regions: int, products: int) -> Pa
     import yaml
 
     project = copy_project(destination)
-    added = EXTRA_LOCALES[: max(0, locales - 3)]
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    existing = sample_locales(config)
+    added = [code for code in EXTRA_LOCALES if code not in existing][: max(0, locales - len(existing))]
+    if len(existing) + len(added) < locales:
+        raise SystemExit(f"{locales} languages asked, {len(existing) + len(added)} known to the generator")
     for code in added:
         shutil.copy(project / "locales" / "fr.yml", project / "locales" / f"{code}.yml")
         sources = project / "locales" / "fr.sources.yml"
         if sources.exists():
             shutil.copy(sources, project / "locales" / f"{code}.sources.yml")
         shutil.copytree(project / "docs" / "fr", project / "docs" / code)
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     entries = "".join(f"        - locale: {code}\n          name: {code}\n          build: true\n" for code in added)
-    config = config.replace("          name: Tiếng Việt\n          build: true\n", "          name: Tiếng Việt\n          build: true\n" + entries)
+    last = list(LANGUAGE_ENTRY.finditer(config))[-1]  # after the sample's last language
+    config = config[: last.end()] + entries + config[last.end() :]
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
 
     escalation_path = project / "data" / "escalation.yml"

@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from partner_portal import fallbacks, search, theme, translations
+from partner_portal import fallbacks, once, parallel, search, theme, translations
 from partner_portal.conformance import valid_html
 from partner_portal.hosting import Site, base_path, fingerprinted_files, precompress, write_host_configurations
 from partner_portal.load import load_portal
@@ -41,12 +41,13 @@ GENERATOR = Path(__file__).resolve().parents[1]  # a portal's mkdocs.yml may liv
 
 
 # `mkdocs serve` reads the pages from a dev server that sends no host's headers or precompressed
-# files: those are made only by `mkdocs build`.
-_command = {"name": "build"}
+# files: those are made only by `mkdocs build`. "outer": the language of the build static-i18n's
+# loop runs from (the default's, but for a rebuild of `mkdocs serve`).
+_command = {"name": "build", "dirty": False, "outer": ""}
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _command["name"] = command
+    _command["name"], _command["dirty"] = command, dirty
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -97,7 +98,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     portal = _current[id(config)] = _portal(config)  # validates everything before a single file is written
     if config.strict and portal.translation.strict_problems:  # --strict: no fallback, no gap
         raise translations.TranslationIncomplete(portal.translation.strict_problems)
-    search.install(config, after=lambda config: _finish_site(portal, config))
+    i18n = config.plugins["i18n"]
+    if not i18n.building:  # the first build of this command, or of this rebuild of `mkdocs serve`
+        _command["outer"] = i18n.current_language
+        once.new_build()
+    once.list_theme_once(config.theme)  # the theme's files listed once, not once per language
+    once.alternates_once(i18n)  # each page's other languages found without static-i18n's square
+    # The search indexes and what depends on the whole site wait for the other processes' languages.
+    search.install(config, locales=parallel.merge, after=lambda config: parallel.in_worker() or _finish_site(portal, config))
     t = _localizer(config)
     vendor = portal["programme"]["vendor"]
     config.site_name = t.text("site.name", vendor=vendor)
@@ -105,12 +113,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     theme.localize_config(config, t)  # palette toggle names, heading permalinks' title
     for alternate in config.extra.get("alternate", []):
         alternate["name"] = Localizer(alternate["lang"], {}).language_name
+    # static-i18n points each page's language switcher at that page in every language by setting
+    # `config.extra.alternate` as an attribute, which Jinja reads before the item reset above: the
+    # 404 page, written before any page, got the previous language's last page (translation-status/
+    # in every language). Without it, each 404 page links to each language's home, whichever build
+    # or process comes before (partner_portal/parallel.py).
+    vars(config.extra).pop("alternate", None)
 
     # Each language gets its own 404 page; stock static-i18n leaves one, in the last language built.
     error_page = f"{_locale_root(config)}404.html"
     templates = config.theme.static_templates
     templates -= {name for name in templates if name.endswith("404.html")}
     templates.add(error_page)
+    # `./portal build`: the other languages built in parallel processes (partner_portal/parallel.py)
+    parallel.start(config, i18n, _command["name"], _command["dirty"])
     return config
 
 
@@ -166,6 +182,13 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    # static-i18n writes sitemap.xml in every language's build, each time with the languages built
+    # so far; the last build's is the one that stays. The others write it empty, rather than
+    # languages × pages × languages rows in all.
+    if template_name == "sitemap.xml":
+        i18n = config.plugins["i18n"]
+        if i18n.current_language != parallel.last_language_here(i18n, _command["outer"]):
+            context["i18n_alternates"] = {}
     # MkDocs gives absolute URLs only to a top-level 404.html; a language's 404 is served at any
     # depth under /fr/, so its links must be absolute too.
     if template_name.endswith("/404.html"):
@@ -194,6 +217,14 @@ def _finish_site(portal: Portal, config: MkDocsConfig) -> None:
     site = Site(config.site_url or "/", _other_language_roots(config), policy, fingerprinted_files(site_dir))
     write_host_configurations(site_dir, site)
     precompress(site_dir)
+
+
+def on_build_error(error: Exception) -> None:
+    parallel.abandon()  # the processes building other languages, and their folders
+
+
+def on_shutdown() -> None:
+    parallel.abandon()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -1,0 +1,304 @@
+"""The languages of one build spread over processes, one per core (`./portal build`).
+
+mkdocs-static-i18n builds the default language, then every other language from the default's
+on_post_build, one after the other in one process. When the environment variable
+PORTAL_BUILD_JOBS asks for more than one process (`./portal build` sets it to `auto`: one per
+core; a plain `mkdocs build` leaves it unset and builds as static-i18n does), the build order
+(the default language first, then mkdocs.yml's order) is cut into as many runs of consecutive
+languages, and:
+
+- the first build's on_config, once the data is validated and before anything is written, forks
+  a process for each run but the first (the fork shares the loaded, validated portal, the
+  imports and the compiled templates). Each builds its languages as static-i18n would have, one
+  after the other into a folder of its own (`mkdocs build` on the same configuration, the
+  language set as static-i18n sets it), writes their search indexes, and hands its log back;
+- the main process builds the first run (the default language and those after it) into the site
+  folder, skipping the others in static-i18n's loop, then, before the search indexes and
+  everything that depends on the whole site (hooks/portal.py `_finish_site`), takes each
+  process's result in order: its log is replayed as if its languages had been built here (so
+  `--strict` counts its warnings, and a failure stops the build with the same message), its
+  languages' folders are moved into the site, and its entries of sitemap.xml appended.
+
+Each build writes only under its language's folder, but for the theme's files (the same in every
+language), sitemap.xml and search/search_index.json at the root, which the default language's
+process writes. The merged site is byte for byte the site of a sequential build
+(tests/test_parallel.py builds both and compares every file).
+
+A data mistake stops the build before the fork, as before: one line per problem, nothing written.
+Without `os.fork` (Windows), or for `mkdocs serve` and `--dirty`, the build is sequential.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import multiprocessing
+import os
+import shutil
+import struct
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import Abort
+
+JOBS_VARIABLE = "PORTAL_BUILD_JOBS"
+SITEMAP = "sitemap.xml"
+_CLOSE = "\n</urlset>"
+
+log = logging.getLogger("mkdocs.plugins.partner_portal")
+
+
+def requested_jobs(environ: dict[str, str] | None = None) -> int:
+    """PORTAL_BUILD_JOBS: unset or empty, 1 (sequential); `auto`, one per core; or a number."""
+    value = (os.environ if environ is None else environ).get(JOBS_VARIABLE, "").strip()
+    if not value:
+        return 1
+    if value == "auto":
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
+    try:
+        return max(1, int(value))
+    except ValueError:
+        raise Abort(f"{JOBS_VARIABLE} must be a number of processes or 'auto', not '{value}'") from None
+
+
+def build_order(i18n: Any) -> list[str]:
+    """The languages in the order static-i18n builds them: the default, then mkdocs.yml's order."""
+    default = i18n.default_language
+    return [default] + [locale for locale in i18n.build_languages if locale != default]
+
+
+def runs(languages: list[str], jobs: int) -> list[list[str]]:
+    """`languages` cut into at most `jobs` runs of consecutive languages, as even as they can be;
+    the later runs get the extra language, as the first process also merges and finishes the site."""
+    count = max(1, min(jobs, len(languages)))
+    size, extra = divmod(len(languages), count)
+    cut, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index >= count - extra else 0)
+        cut.append(languages[start:end])
+        start = end
+    return cut
+
+
+@dataclass
+class Worker:
+    languages: list[str]
+    staging: Path
+    process: Any
+    connection: Any
+
+    def result(self) -> dict[str, Any]:
+        try:
+            result = self.connection.recv()
+        except EOFError:
+            self.process.join()
+            result = {"records": [], "error": f"the process building {', '.join(self.languages)} ended without a result (exit code {self.process.exitcode})"}
+        self.process.join()
+        return result
+
+
+@dataclass
+class Run:
+    own: list[str]  # the languages this process builds, the default first
+    workers: list[Worker] = field(default_factory=list)
+    restore: Any = None  # puts static-i18n's build function back
+
+
+_run: Run | None = None  # in the main process, while a parallel build is under way
+_worker_languages: list[str] | None = None  # in a worker process: the languages it builds
+
+
+def start(config: Any, i18n: Any, command: str, dirty: bool = False) -> None:
+    """In the first build of `mkdocs build`, once the data is valid: fork a process for each run of
+    languages but the first, and make static-i18n's loop here skip the languages they build."""
+    global _run
+    if _run is not None or _worker_languages is not None or i18n.building or command != "build" or dirty:
+        return
+    if i18n.current_language != i18n.default_language or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    cut = runs(build_order(i18n), requested_jobs())
+    if len(cut) < 2:
+        return
+    _run = Run(own=cut[0])
+    context = multiprocessing.get_context("fork")
+    try:
+        for languages in cut[1:]:
+            staging = Path(tempfile.mkdtemp(prefix="portal-build-"))
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_work, args=(config, i18n, languages, staging, sender), name=f"portal-build-{'-'.join(languages)}")
+            process.start()
+            sender.close()
+            _run.workers.append(Worker(languages, staging, process, receiver))
+    except BaseException:
+        abandon()
+        raise
+    _skip_in_static_i18n_loop(i18n, {locale for worker in _run.workers for locale in worker.languages})
+
+
+def _skip_in_static_i18n_loop(i18n: Any, elsewhere: set[str]) -> None:
+    import mkdocs_static_i18n.plugin as plugin
+
+    build = plugin.build
+
+    def build_unless_elsewhere(config: Any, **kwargs: Any) -> None:
+        if i18n.current_language not in elsewhere:
+            build(config, **kwargs)
+
+    plugin.build = build_unless_elsewhere
+
+    def restore() -> None:
+        plugin.build = build
+
+    _run.restore = restore
+
+
+def in_worker() -> bool:
+    return _worker_languages is not None
+
+
+def last_language_here(i18n: Any, outer: str) -> str:
+    """The language of the last build this process makes, which writes sitemap.xml for good.
+    `outer`: the language of the build static-i18n's loop runs from (for `mkdocs serve`, whichever
+    was built last before)."""
+    if _worker_languages is not None:
+        return _worker_languages[-1]
+    if _run is not None:
+        return _run.own[-1]
+    others = [locale for locale in i18n.build_languages if locale != outer]
+    return others[-1] if others else outer
+
+
+def merge(config: Any) -> list[str] | None:
+    """In the main process, once its own languages are built: wait for each worker in order, replay
+    its log, move its languages into the site and append its part of sitemap.xml. Returns the
+    languages whose search indexes are still to be written here (None: all, a sequential build)."""
+    global _run
+    if _worker_languages is not None:
+        return list(_worker_languages)
+    run = _run
+    if run is None:
+        return None
+    if run.restore is not None:
+        run.restore()
+        run.restore = None
+    site = Path(config.site_dir)
+    try:
+        parts = []
+        for worker in run.workers:
+            result = worker.result()
+            _replay(result["records"], str(worker.staging), str(site))
+            if "abort" in result:
+                raise Abort(result["abort"])
+            if "error" in result:
+                raise RuntimeError(f"building {', '.join(worker.languages)} in a parallel process failed:\n{result['error']}")
+            for locale in worker.languages:
+                target = site / locale
+                if target.exists():
+                    shutil.rmtree(target)
+                shutil.move(str(worker.staging / locale), str(target))
+            parts.append(sitemap_entries((worker.staging / SITEMAP).read_text(encoding="utf-8")))
+        _append_to_sitemap(site, parts)
+        return list(run.own)
+    finally:
+        abandon()
+
+
+def abandon() -> None:
+    """Stop the workers that are still running and remove their folders (after a failure, or once merged)."""
+    global _run
+    run, _run = _run, None
+    if run is None:
+        return
+    if run.restore is not None:
+        run.restore()
+    for worker in run.workers:
+        if worker.process.is_alive():
+            worker.process.terminate()
+        worker.process.join()
+        worker.connection.close()
+        shutil.rmtree(worker.staging, ignore_errors=True)
+
+
+# --- in a worker process ------------------------------------------------------------------------
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[dict[str, Any]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append({"name": record.name, "levelno": record.levelno, "levelname": record.levelname, "msg": record.getMessage()})
+
+
+def _work(config: Any, i18n: Any, languages: list[str], staging: Path, connection: Any) -> None:
+    global _run, _worker_languages
+    _run, _worker_languages = None, languages
+    recorder = _Recorder()
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(recorder)
+    result: dict[str, Any] = {}
+    try:
+        _build(config, i18n, languages, staging)
+    except Abort as abort:  # a BuildError, or warnings under --strict, as logged
+        result["abort"] = abort.format_message()
+    except BaseException:
+        result["error"] = traceback.format_exc()
+    connection.send({"records": recorder.records, **result})
+    connection.close()
+
+
+def _build(config: Any, i18n: Any, languages: list[str], staging: Path) -> None:
+    """Build `languages` one after the other into `staging`, as static-i18n's loop would."""
+    from mkdocs import utils
+    from mkdocs.commands.build import build
+    from mkdocs_static_i18n.utils import I18nLoggingFilter
+
+    quiet = I18nLoggingFilter()  # static-i18n's: one "Documentation built" line for the whole build
+    quiet.filtered_prefixes.update(("Documentation built in", "Building documentation to directory"))
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    utils.clean_directory = lambda directory: None  # each build adds its language to the folder
+    config.site_dir = str(staging)
+    i18n.building = True
+    for locale in languages:
+        i18n.current_language = locale
+        build(config)
+    i18n.reconfigure_search_index(config)  # the search indexes of these languages (search.install)
+
+
+# --- in the main process, merging ---------------------------------------------------------------
+
+
+def _replay(records: list[dict[str, Any]], staging: str, site: str) -> None:
+    for fields in records:
+        record = logging.makeLogRecord({**fields, "msg": fields["msg"].replace(staging, site), "args": None})
+        logging.getLogger(fields["name"]).handle(record)
+
+
+def sitemap_entries(text: str) -> str:
+    """The <url> entries of a sitemap.xml as static-i18n's template writes it, between the line
+    that opens <urlset> and the one that closes it."""
+    start = text.index(">", text.index("<urlset")) + 1
+    return text[start : text.rindex(_CLOSE)]
+
+
+def _append_to_sitemap(site: Path, parts: list[str]) -> None:
+    """Add the workers' entries to sitemap.xml and write sitemap.xml.gz again as MkDocs does (the
+    same build date in its header)."""
+    path = site / SITEMAP
+    text = path.read_text(encoding="utf-8")
+    end = text.rindex(_CLOSE)
+    text = text[:end] + "".join(parts) + text[end:]
+    path.write_bytes(text.encode("utf-8"))
+    packed = site / f"{SITEMAP}.gz"
+    (mtime,) = struct.unpack("<I", packed.read_bytes()[4:8])
+    with open(packed, "wb") as file, gzip.GzipFile(fileobj=file, filename=str(packed), mode="wb", mtime=mtime) as gz:
+        gz.write(text.encode("utf-8"))

@@ -130,6 +130,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(-90)  # before mkdocs-static-i18n (-100) makes the language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return once.files_static_i18n_can_choose(files, config, config.plugins["i18n"])
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = COMPILED  # Material's templates compiled once, not once per language and build
     t = _localizer(config)

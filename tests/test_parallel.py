@@ -115,22 +115,24 @@ def test_each_pages_alternates_are_static_i18ns(project: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    from partner_portal.once import alternates_once
+    from partner_portal.once import alternates_once, files_static_i18n_can_choose
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
     i18n = config.plugins["i18n"]
 
-    def alternates(locale: str) -> dict[str, dict[str, tuple]]:
+    def alternates(locale: str, ours: bool) -> dict[str, dict[str, tuple]]:
         i18n.current_language = locale
-        files = i18n.reconfigure_files(get_files(config), config)
-        return {file.src_uri: {lang: (alt.src_uri, alt.dest_uri, alt.url, alt.locale) for lang, alt in file.alternates.items()}
-                for file in files.documentation_pages()}
+        files = get_files(config)
+        files = i18n.reconfigure_files(files_static_i18n_can_choose(files, config, i18n) if ours else files, config)
+        pages = {file.src_uri: {lang: (alt.src_uri, alt.dest_uri, alt.url, alt.locale) for lang, alt in file.alternates.items()}
+                 for file in files.documentation_pages()}
+        return {"pages": pages, "files": [(file.src_uri, file.dest_uri, file.url) for file in files]}
 
     for locale in i18n.build_languages:
-        theirs = alternates(locale)
+        theirs = alternates(locale, ours=False)
         alternates_once(i18n)
-        ours = alternates(locale)
+        ours = alternates(locale, ours=True)
         del i18n.reconfigure_files_alternates  # static-i18n's own again
         assert ours == theirs, locale
-        assert "en/only-english.md" in ours and set(ours[f"{locale}/index.md"]) == set(i18n.build_languages)
+        assert "en/only-english.md" in ours["pages"] and set(ours["pages"][f"{locale}/index.md"]) == set(i18n.build_languages)

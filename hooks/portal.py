@@ -216,12 +216,15 @@ def _finish_site(portal: Portal, config: MkDocsConfig) -> None:
     translations.report(portal.translation, config.site_dir)
     site_dir = Path(config.site_dir)
     minify_scripts(site_dir)  # each language's build copied our scripts again: minified once, after the last
-    policy = apply_policy(site_dir)  # hashes of the inline scripts of the final HTML
-    if _command["name"] == "serve":
-        return
-    site = Site(config.site_url or "/", _other_language_roots(config), policy, fingerprinted_files(site_dir))
-    write_host_configurations(site_dir, site)
-    precompress(site_dir)
+    # Hashes of the inline scripts of the final HTML, the pages other processes wrote included; they
+    # write the policy into their pages and precompress them meanwhile (partner_portal/parallel.py).
+    policy = apply_policy(site_dir, parallel.hashes_elsewhere())
+    parallel.share(policy)
+    if _command["name"] != "serve":
+        site = Site(config.site_url or "/", _other_language_roots(config), policy, fingerprinted_files(site_dir))
+        write_host_configurations(site_dir, site)
+        precompress(site_dir)
+    parallel.finish(config)  # their languages moved into the site, their part of sitemap.xml
 
 
 def on_build_error(error: Exception) -> None:

@@ -16,8 +16,12 @@ languages, and:
   folder, skipping the others in static-i18n's loop, then, before the search indexes and
   everything that depends on the whole site (hooks/portal.py `_finish_site`), takes each
   process's result in order: its log is replayed as if its languages had been built here (so
-  `--strict` counts its warnings, and a failure stops the build with the same message), its
-  languages' folders are moved into the site, and its entries of sitemap.xml appended.
+  `--strict` counts its warnings, and a failure stops the build with the same message), with the
+  hashes of its pages' inline scripts;
+- the Content-Security-Policy made from all the hashes goes back to every process, which writes
+  it into its pages and precompresses its files while the main process does the same with its
+  own; then each process's languages' folders are moved into the site and its entries of
+  sitemap.xml appended.
 
 Each build writes only under its language's folder, but for the theme's files (the same in every
 language), sitemap.xml and search/search_index.json at the root, which the default language's
@@ -43,6 +47,9 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort
+
+from .hosting import precompress
+from .security import Policy, page_hashes, write_policy
 
 JOBS_VARIABLE = "PORTAL_BUILD_JOBS"
 SITEMAP = "sitemap.xml"
@@ -93,14 +100,19 @@ class Worker:
     process: Any
     connection: Any
 
-    def result(self) -> dict[str, Any]:
+    def receive(self, site: Path) -> dict[str, Any]:
+        """The worker's next message, its log replayed here; its failure raised here."""
         try:
-            result = self.connection.recv()
+            message = self.connection.recv()
         except EOFError:
             self.process.join()
-            result = {"records": [], "error": f"the process building {', '.join(self.languages)} ended without a result (exit code {self.process.exitcode})"}
-        self.process.join()
-        return result
+            message = {"records": [], "error": f"the process building {', '.join(self.languages)} ended without a result (exit code {self.process.exitcode})"}
+        _replay(message["records"], str(self.staging), str(site))
+        if "abort" in message:
+            raise Abort(message["abort"])
+        if "error" in message:
+            raise RuntimeError(f"building {', '.join(self.languages)} in a parallel process failed:\n{message['error']}")
+        return message
 
 
 @dataclass
@@ -108,6 +120,7 @@ class Run:
     own: list[str]  # the languages this process builds, the default first
     workers: list[Worker] = field(default_factory=list)
     restore: Any = None  # puts static-i18n's build function back
+    hashes: set[str] = field(default_factory=set)  # of the inline scripts of the workers' pages
 
 
 _run: Run | None = None  # in the main process, while a parallel build is under way
@@ -130,11 +143,12 @@ def start(config: Any, i18n: Any, command: str, dirty: bool = False) -> None:
     try:
         for languages in cut[1:]:
             staging = Path(tempfile.mkdtemp(prefix="portal-build-"))
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_work, args=(config, i18n, languages, staging, sender), name=f"portal-build-{'-'.join(languages)}")
+            here, there = context.Pipe()
+            process = context.Process(target=_work, args=(config, i18n, languages, staging, there),
+                                      name=f"portal-build-{'-'.join(languages)}", daemon=True)
             process.start()
-            sender.close()
-            _run.workers.append(Worker(languages, staging, process, receiver))
+            there.close()
+            _run.workers.append(Worker(languages, staging, process, here))
     except BaseException:
         abandon()
         raise
@@ -176,9 +190,8 @@ def last_language_here(i18n: Any, outer: str) -> str:
 
 def merge(config: Any) -> list[str] | None:
     """In the main process, once its own languages are built: wait for each worker in order, replay
-    its log, move its languages into the site and append its part of sitemap.xml. Returns the
-    languages whose search indexes are still to be written here (None: all, a sequential build)."""
-    global _run
+    its log, keep its pages' script hashes. Returns the languages whose search indexes are still to
+    be written here (None: all, a sequential build; in a worker, its own)."""
     if _worker_languages is not None:
         return list(_worker_languages)
     run = _run
@@ -187,16 +200,36 @@ def merge(config: Any) -> list[str] | None:
     if run.restore is not None:
         run.restore()
         run.restore = None
+    for worker in run.workers:
+        run.hashes |= worker.receive(Path(config.site_dir))["hashes"]
+    return list(run.own)
+
+
+def hashes_elsewhere() -> set[str]:
+    """The hashes of the inline scripts of the pages the workers wrote (none in a sequential build)."""
+    return set(_run.hashes) if _run is not None else set()
+
+
+def share(policy: Policy) -> None:
+    """Send the site's Content-Security-Policy to the workers: each writes it into its pages and
+    precompresses its files."""
+    if _run is not None:
+        for worker in _run.workers:
+            worker.connection.send(policy)
+
+
+def finish(config: Any) -> None:
+    """Once the workers are done: their languages moved into the site, their entries appended to
+    sitemap.xml."""
+    run = _run
+    if run is None:
+        return
     site = Path(config.site_dir)
     try:
         parts = []
         for worker in run.workers:
-            result = worker.result()
-            _replay(result["records"], str(worker.staging), str(site))
-            if "abort" in result:
-                raise Abort(result["abort"])
-            if "error" in result:
-                raise RuntimeError(f"building {', '.join(worker.languages)} in a parallel process failed:\n{result['error']}")
+            worker.receive(site)
+            worker.process.join()
             for locale in worker.languages:
                 target = site / locale
                 if target.exists():
@@ -204,7 +237,6 @@ def merge(config: Any) -> list[str] | None:
                 shutil.move(str(worker.staging / locale), str(target))
             parts.append(sitemap_entries((worker.staging / SITEMAP).read_text(encoding="utf-8")))
         _append_to_sitemap(site, parts)
-        return list(run.own)
     finally:
         abandon()
 
@@ -236,6 +268,20 @@ class _Recorder(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append({"name": record.name, "levelno": record.levelno, "levelname": record.levelname, "msg": record.getMessage()})
 
+    def take(self) -> list[dict[str, Any]]:
+        records, self.records = self.records, []
+        return records
+
+
+def _failure() -> dict[str, str]:
+    """What went wrong, for the main process to raise (called in an `except` block)."""
+    import sys
+
+    error = sys.exc_info()[1]
+    if isinstance(error, Abort):  # a BuildError, or warnings under --strict, as logged
+        return {"abort": error.format_message()}
+    return {"error": traceback.format_exc()}
+
 
 def _work(config: Any, i18n: Any, languages: list[str], staging: Path, connection: Any) -> None:
     global _run, _worker_languages
@@ -245,15 +291,26 @@ def _work(config: Any, i18n: Any, languages: list[str], staging: Path, connectio
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
     logger.addHandler(recorder)
-    result: dict[str, Any] = {}
+    roots = [staging / locale for locale in languages]
     try:
         _build(config, i18n, languages, staging)
-    except Abort as abort:  # a BuildError, or warnings under --strict, as logged
-        result["abort"] = abort.format_message()
+        hashes = set().union(*(page_hashes(root) for root in roots))
     except BaseException:
-        result["error"] = traceback.format_exc()
-    connection.send({"records": recorder.records, **result})
-    connection.close()
+        connection.send({"records": recorder.take(), **_failure()})
+        return
+    connection.send({"records": recorder.take(), "hashes": hashes})
+    try:
+        policy = connection.recv()
+    except EOFError:  # the main process gave up
+        return
+    try:
+        for root in roots:
+            write_policy(root, policy)
+            precompress(root)
+    except BaseException:
+        connection.send({"records": recorder.take(), **_failure()})
+        return
+    connection.send({"records": recorder.take()})
 
 
 def _build(config: Any, i18n: Any, languages: list[str], staging: Path) -> None:

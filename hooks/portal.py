@@ -71,7 +71,8 @@ def _portal(config: MkDocsConfig) -> Portal:
     portal = _current.get(id(config))
     if portal is None:
         built, default = _languages(config)
-        portal = load_portal(_root(config), built, default)
+        # `./portal build`: each process checks its own languages' texts (partner_portal/parallel.py)
+        portal = load_portal(_root(config), built, default, check=parallel.languages_here(), peers=parallel.peers())
     return portal
 
 
@@ -95,6 +96,9 @@ def _locale_root(config: MkDocsConfig) -> str:
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has switched the build to its language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _current.clear()
+    # `./portal build`: the other languages built in parallel processes, forked before the data is
+    # validated, and the templates compiled meanwhile in another (partner_portal/parallel.py)
+    parallel.start(config, config.plugins["i18n"], _command["name"], _command["dirty"])
     portal = _current[id(config)] = _portal(config)  # validates everything before a single file is written
     if config.strict and portal.translation.strict_problems:  # --strict: no fallback, no gap
         raise translations.TranslationIncomplete(portal.translation.strict_problems)
@@ -125,8 +129,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     templates = config.theme.static_templates
     templates -= {name for name in templates if name.endswith("404.html")}
     templates.add(error_page)
-    # `./portal build`: the other languages built in parallel processes (partner_portal/parallel.py)
-    parallel.start(config, i18n, _command["name"], _command["dirty"])
     return config
 
 

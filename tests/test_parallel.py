@@ -136,3 +136,51 @@ def test_each_pages_alternates_are_static_i18ns(project: Path) -> None:
         del i18n.reconfigure_files_alternates  # static-i18n's own again
         assert ours == theirs, locale
         assert "en/only-english.md" in ours["pages"] and set(ours["pages"][f"{locale}/index.md"]) == set(i18n.build_languages)
+
+
+def _edit(project: Path, name: str, old: str, new: str) -> None:
+    path = project / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _no_offerings_page(project: Path) -> None:
+    from test_links import rename
+
+    rename(project, "offerings.md", None)
+
+
+# Mistakes found by the checks each process makes for its own languages (load.py), in languages
+# of different processes: the message is the one a sequential build gives.
+MISTAKES = {
+    "yaml syntax": lambda project: _edit(project, "locales/ja.yml", "site:\n", "site: [\n"),
+    "schema and placeholders": lambda project: (
+        _edit(project, "locales/vi.yml", '  name: "Hỗ trợ Đối tác {vendor}"', "  name: [1, 2]"),
+        _edit(project, "locales/fr.yml", "Support partenaires {vendor}", "Support partenaires {vendeur}")),
+    "placeholders in two processes": lambda project: (
+        _edit(project, "locales/fr.yml", "Support partenaires {vendor}", "Support partenaires {vendeur}"),
+        _edit(project, "locales/ja.yml", '  name: "{vendor}パートナーサポート"', '  name: "{vender}パートナーサポート"')),
+    "text missing in English": lambda project: (
+        _edit(project, "data/escalation.yml", "    account_managers: true\n", "    account_managers: true\n  - id: executives\n"),
+        _edit(project, "data/escalation.yml", "levels: {regional-leads: [anz-lead], support-managers: [central-manager], account-managers: []}",
+              "levels: {regional-leads: [anz-lead], support-managers: [central-manager], account-managers: [], executives: [central-manager]}")),
+    "link to a block no page places": _no_offerings_page,
+}
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_a_mistake_in_the_languages_of_several_processes_is_reported_as_one_process_reports_it(project: Path, tmp_path: Path, mistake: str) -> None:
+    MISTAKES[mistake](project)
+    staging = tmp_path / "tmp"
+    staging.mkdir()
+    sequential = mkdocs_build(project, tmp_path / "sequential", "--strict")
+    problems = lambda build: [line for line in build.log.splitlines() if "problem" in line or line.startswith("  ")]
+    assert sequential.returncode != 0 and problems(sequential), sequential.log
+    for jobs in (2, 5):
+        in_parallel = mkdocs_build(project, tmp_path / f"parallel-{jobs}", "--strict", env={parallel.JOBS_VARIABLE: str(jobs), "TMPDIR": str(staging)})
+        assert in_parallel.returncode == sequential.returncode
+        assert problems(in_parallel) == problems(sequential), in_parallel.log
+        assert "Traceback" not in in_parallel.log
+        assert not (tmp_path / f"parallel-{jobs}").exists()
+    assert not any(path.name.startswith("portal-build-") for path in staging.iterdir())

@@ -7,11 +7,15 @@ core; a plain `mkdocs build` leaves it unset and builds as static-i18n does), th
 (the default language first, then mkdocs.yml's order) is cut into as many runs of consecutive
 languages, and:
 
-- the first build's on_config, once the data is validated and before anything is written, forks
-  a process for each run but the first (the fork shares the loaded, validated portal, the
-  imports and the compiled templates). Each builds its languages as static-i18n would have, one
-  after the other into a folder of its own (`mkdocs build` on the same configuration, the
-  language set as static-i18n sets it), writes their search indexes, and hands its log back;
+- the first build's on_config, before the data is validated and anything written, forks a
+  process for each run but the first (the fork shares the imports and the configuration). Every
+  process validates what all languages share and checks its own languages' texts (their locale
+  files' schema and placeholders, every block rendered in them: load.py); the main process takes
+  the others' findings and stops the build, before writing anything, with the problems one
+  process checking every language would have found. Each process builds its languages as
+  static-i18n would have, one after the other into a folder of its own (`mkdocs build` on the
+  same configuration, the language set as static-i18n sets it), writes their search indexes, and
+  hands its log back;
 - the main process builds the first run (the default language and those after it) into the site
   folder, skipping the others in static-i18n's loop, then, before the search indexes and
   everything that depends on the whole site (hooks/portal.py `_finish_site`), takes each
@@ -28,7 +32,13 @@ language), sitemap.xml and search/search_index.json at the root, which the defau
 process writes. The merged site is byte for byte the site of a sequential build
 (tests/test_parallel.py builds both and compares every file).
 
-A data mistake stops the build before the fork, as before: one line per problem, nothing written.
+Compiling the templates is most of what a first build on a machine costs more (Jinja's disk cache
+is empty: a fresh clone, CI), and every process would compile those it uses. So the first build's
+on_config, before validating the data, also forks a process that compiles the theme's and the
+blocks' templates into that cache (`prime`), on the core the validation leaves idle: the
+rendering check and every process then load them from there. A later build finds them compiled.
+
+A data mistake stops the build as before: one line per problem, nothing written.
 Without `os.fork` (Windows), or for `mkdocs serve` and `--dirty`, the build is sequential.
 """
 
@@ -100,14 +110,15 @@ class Worker:
     process: Any
     connection: Any
 
-    def receive(self, site: Path) -> dict[str, Any]:
+    def receive(self, site: Path, replay: bool = True) -> dict[str, Any]:
         """The worker's next message, its log replayed here; its failure raised here."""
         try:
             message = self.connection.recv()
         except EOFError:
             self.process.join()
             message = {"records": [], "error": f"the process building {', '.join(self.languages)} ended without a result (exit code {self.process.exitcode})"}
-        _replay(message["records"], str(self.staging), str(site))
+        if replay or "abort" in message or "error" in message:
+            _replay(message.get("records", []), str(self.staging), str(site))
         if "abort" in message:
             raise Abort(message["abort"])
         if "error" in message:
@@ -125,19 +136,62 @@ class Run:
 
 _run: Run | None = None  # in the main process, while a parallel build is under way
 _worker_languages: list[str] | None = None  # in a worker process: the languages it builds
+_primer: Any = None  # the process compiling the templates, while it runs
+
+
+def _planned(i18n: Any, command: str, dirty: bool) -> list[list[str]] | None:
+    """The runs of languages, in the first build of `mkdocs build` when more than one process is asked."""
+    if _run is not None or _worker_languages is not None or i18n.building or command != "build" or dirty:
+        return None
+    if i18n.current_language != i18n.default_language or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    cut = runs(build_order(i18n), requested_jobs())
+    return cut if len(cut) > 1 else None
+
+
+def prime(config: Any, i18n: Any, command: str, dirty: bool = False) -> None:
+    """Before the data is validated: fork a process that compiles the templates into Jinja's disk cache."""
+    global _primer
+    if _primer is not None or _planned(i18n, command, dirty) is None:
+        return
+    _primer = multiprocessing.get_context("fork").Process(target=_compile_templates, args=(config, i18n), name="portal-build-templates", daemon=True)
+    _primer.start()
+
+
+def _compile_templates(config: Any, i18n: Any) -> None:
+    """The theme's templates a page or a 404 page can use (those of the languages built), in an
+    environment made as MkDocs and static-i18n make it for a build, and every block template."""
+    from jinja2.ext import loopcontrols
+
+    from .render import environment
+    from .templates import COMPILED
+
+    languages = {*i18n.build_languages, "en"}
+    env = config.theme.get_env()
+    env.add_extension(loopcontrols)  # static-i18n's on_env adds it
+    env.bytecode_cache = COMPILED
+    for name in env.list_templates(extensions=["html"]):
+        language = name.removeprefix("partials/languages/").removesuffix(".html")
+        if name.startswith(("fragments/", "blog")) or (name.startswith("partials/languages/") and language not in languages):
+            continue
+        try:
+            env.get_template(name)
+        except Exception:  # noqa: BLE001 - a template the build never uses; the build reports its own
+            pass
+    blocks = environment()
+    for name in blocks.list_templates(extensions=["html"]):
+        blocks.get_template(name)
 
 
 def start(config: Any, i18n: Any, command: str, dirty: bool = False) -> None:
-    """In the first build of `mkdocs build`, once the data is valid: fork a process for each run of
-    languages but the first, and make static-i18n's loop here skip the languages they build."""
+    """In the first build of `mkdocs build`, before the data is validated: fork the process that
+    compiles the templates and one for each run of languages but the first, and make static-i18n's
+    loop here skip the languages they build."""
     global _run
-    if _run is not None or _worker_languages is not None or i18n.building or command != "build" or dirty:
+    cut = _planned(i18n, command, dirty)
+    if cut is None:
         return
-    if i18n.current_language != i18n.default_language or "fork" not in multiprocessing.get_all_start_methods():
-        return
-    cut = runs(build_order(i18n), requested_jobs())
-    if len(cut) < 2:
-        return
+    prime(config, i18n, command, dirty)
     _run = Run(own=cut[0])
     context = multiprocessing.get_context("fork")
     try:
@@ -174,6 +228,38 @@ def _skip_in_static_i18n_loop(i18n: Any, elsewhere: set[str]) -> None:
 
 def in_worker() -> bool:
     return _worker_languages is not None
+
+
+def languages_here() -> list[str] | None:
+    """The languages whose texts this process checks and builds (None: every language, a sequential build)."""
+    if _worker_languages is not None:
+        return list(_worker_languages)
+    return list(_run.own) if _run is not None else None
+
+
+class _Peers:
+    """load.Peers: the stages of the validation that check each language's texts, shared."""
+
+    def exchange(self, index: int, stage: Any, stopping: bool) -> list[Any]:
+        if _worker_languages is not None:  # to the main process; this one goes on with what it sees
+            _connection.send({"stage": stage})
+            return []
+        return [worker.receive(Path(), replay=False)["stage"] for worker in _run.workers]
+
+    def proceed(self) -> None:
+        if _worker_languages is not None:
+            _connection.recv()  # "go", once no process found a problem (else this one is stopped)
+        else:
+            for worker in _run.workers:
+                worker.connection.send("go")
+
+
+_PEERS = _Peers()  # one object: load._load's cache knows it again
+
+
+def peers() -> _Peers | None:
+    """The other processes checking their languages' texts, for load.load_portal (None: sequential)."""
+    return _PEERS if _worker_languages is not None or _run is not None else None
 
 
 def last_language_here(i18n: Any, outer: str) -> str:
@@ -243,7 +329,13 @@ def finish(config: Any) -> None:
 
 def abandon() -> None:
     """Stop the workers that are still running and remove their folders (after a failure, or once merged)."""
-    global _run
+    global _run, _primer
+    if _primer is not None:  # it takes well under a second: let it write what it compiles
+        _primer.join(10)
+        if _primer.is_alive():
+            _primer.terminate()
+            _primer.join()
+        _primer = None
     run, _run = _run, None
     if run is None:
         return
@@ -283,9 +375,12 @@ def _failure() -> dict[str, str]:
     return {"error": traceback.format_exc()}
 
 
+_connection: Any = None  # in a worker: its end of the pipe to the main process
+
+
 def _work(config: Any, i18n: Any, languages: list[str], staging: Path, connection: Any) -> None:
-    global _run, _worker_languages
-    _run, _worker_languages = None, languages
+    global _run, _worker_languages, _primer, _connection
+    _run, _worker_languages, _primer, _connection = None, languages, None, connection
     recorder = _Recorder()
     logger = logging.getLogger("mkdocs")
     for handler in list(logger.handlers):

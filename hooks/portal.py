@@ -24,7 +24,7 @@ from partner_portal.conformance import valid_html
 from partner_portal.hosting import Site, base_path, fingerprinted_files, precompress, write_host_configurations
 from partner_portal.load import load_portal
 from partner_portal.links import STATUS_BLOCK
-from partner_portal.localize import Localizer
+from partner_portal.localize import Localizer, autonym, forget
 from partner_portal.model import Portal
 from partner_portal.minify import minify_scripts
 from partner_portal.publish import write_api
@@ -116,7 +116,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_description = t.text("site.description", vendor=vendor)
     theme.localize_config(config, t)  # palette toggle names, heading permalinks' title
     for alternate in config.extra.get("alternate", []):
-        alternate["name"] = Localizer(alternate["lang"], {}).language_name
+        alternate["name"] = autonym(alternate["lang"])
     # static-i18n points each page's language switcher at that page in every language by setting
     # `config.extra.alternate` as an attribute, which Jinja reads before the item reset above: the
     # 404 page, written before any page, got the previous language's last page (translation-status/
@@ -211,6 +211,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     # (README.md, "Data API"). Runs once per language, like every event here.
     site_url = config.site_url + _locale_root(config) if config.site_url else ""
     write_api(_portal(config), _localizer(config), Path(config.site_dir) / _locale_root(config), site_url)
+    # static-i18n keeps every language's pages until the end, for sitemap.xml, which reads their
+    # URLs and dates only: their Markdown, HTML and tables of contents (about 1 MB a language
+    # here) are let go once the language is written.
+    # So are Babel's data of the language (partner_portal/localize.py).
+    for file in config.plugins["i18n"].i18n_files_per_language.get(config.theme["language"], []):
+        if file.page is not None:
+            file.page.markdown = file.page.content = None
+            file.page.toc = []
+    forget(config.theme["language"], keep=_portal(config).default_locale)
 
 
 def _finish_site(portal: Portal, config: MkDocsConfig) -> None:

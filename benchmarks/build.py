@@ -50,8 +50,20 @@ ENV = {key: value for key, value in {**os.environ, "NO_MKDOCS_2_WARNING": "1", "
 PARALLEL = {JOBS: "auto"}
 
 
+MAX_LOAD = {"value": None, "patience": 90.0}  # --max-load
+
+
 def load() -> float:
     return round(os.getloadavg()[0], 2)
+
+
+def quiet_enough() -> float:
+    """Wait (up to --max-load's patience) until the machine's 1-minute load is at most --max-load;
+    the load it starts the round at."""
+    limit, deadline = MAX_LOAD["value"], time.monotonic() + MAX_LOAD["patience"]
+    while limit is not None and load() > limit and time.monotonic() < deadline:
+        time.sleep(5)
+    return load()
 
 
 def _descendants(root: int) -> list[int]:
@@ -225,7 +237,7 @@ def alternate(work: Path, kinds: list[tuple[str, Path, dict, Any]], runs: int, w
     rss: dict[str, list[float]] = {name: [] for name, *_ in kinds}
     loads = []
     for run in range(0 if warm_up else 1, runs + 1):
-        loads.append(load())
+        loads.append(quiet_enough())
         for name, project, env, temp in kinds:
             temp(run).mkdir(exist_ok=True)
             measured = measure(mkdocs_build(work / f"site-{name}"), project, {**ENV, **env, "TMPDIR": str(temp(run))})
@@ -436,12 +448,14 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="skip the largest scaling case (40 languages, 80 regions, 500 products)")
     parser.add_argument("--only", default="ratio,hooks,scaling,serve")
     parser.add_argument("--json", type=Path, help="also write the raw results to this file")
+    parser.add_argument("--max-load", type=float, help="before each round, wait (up to 90 s) for the 1-minute load average to drop to this")
     args = parser.parse_args()
     if args.profile:
         print(json.dumps(profile(Path(args.profile[0]), Path(args.profile[1]))))
         return 0
 
     parts = args.only.split(",")
+    MAX_LOAD["value"] = args.max_load
     results: dict = {"machine": machine()}
     print(f"machine: {results['machine']}")
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as temp:

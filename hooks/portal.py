@@ -234,7 +234,7 @@ def _finish_site(portal: Portal, config: MkDocsConfig) -> None:
     if _command["name"] != "serve":
         site = Site(config.site_url or "/", _other_language_roots(config), policy, fingerprinted_files(site_dir))
         write_host_configurations(site_dir, site)
-        precompress(site_dir)
+        precompress(site_dir, skip=parallel.precompressed)
     parallel.finish(config)  # their languages moved into the site, their part of sitemap.xml
 
 

@@ -59,6 +59,7 @@ from typing import Any
 from mkdocs.exceptions import Abort
 
 from .hosting import precompress
+from .minify import SCRIPTS
 from .security import Policy, page_hashes, write_policy
 
 JOBS_VARIABLE = "PORTAL_BUILD_JOBS"
@@ -132,6 +133,7 @@ class Run:
     workers: list[Worker] = field(default_factory=list)
     restore: Any = None  # puts static-i18n's build function back
     hashes: set[str] = field(default_factory=set)  # of the inline scripts of the workers' pages
+    theme_compressed: Path | None = None  # the folder of the theme's files precompressed while waiting
 
 
 _run: Run | None = None  # in the main process, while a parallel build is under way
@@ -149,10 +151,26 @@ def _planned(i18n: Any, command: str, dirty: bool) -> list[list[str]] | None:
     return cut if len(cut) > 1 else None
 
 
+def _compiled_before() -> bool:
+    """Whether Jinja's disk cache has a block template already (a build was made here before), or
+    there is no disk cache to fill."""
+    from .render import environment
+    from .templates import COMPILED
+
+    disk = COMPILED.disk
+    if disk is None:
+        return True
+    env = environment()
+    name = min(env.list_templates(extensions=["html"]))
+    _, filename, _ = env.loader.get_source(env, name)
+    return (Path(disk.directory) / (disk.pattern % disk.get_cache_key(name, filename))).exists()
+
+
 def prime(config: Any, i18n: Any, command: str, dirty: bool = False) -> None:
-    """Before the data is validated: fork a process that compiles the templates into Jinja's disk cache."""
+    """Before the data is validated, in a first build here: fork a process that compiles the
+    templates into Jinja's disk cache."""
     global _primer
-    if _primer is not None or _planned(i18n, command, dirty) is None:
+    if _primer is not None or _planned(i18n, command, dirty) is None or _compiled_before():
         return
     _primer = multiprocessing.get_context("fork").Process(target=_compile_templates, args=(config, i18n), name="portal-build-templates", daemon=True)
     _primer.start()
@@ -166,6 +184,9 @@ def _compile_templates(config: Any, i18n: Any) -> None:
     from .render import environment
     from .templates import COMPILED
 
+    blocks = environment()  # first: the validation's rendering check needs them soonest
+    for name in blocks.list_templates(extensions=["html"]):
+        blocks.get_template(name)
     languages = {*i18n.build_languages, "en"}
     env = config.theme.get_env()
     env.add_extension(loopcontrols)  # static-i18n's on_env adds it
@@ -178,9 +199,6 @@ def _compile_templates(config: Any, i18n: Any) -> None:
             env.get_template(name)
         except Exception:  # noqa: BLE001 - a template the build never uses; the build reports its own
             pass
-    blocks = environment()
-    for name in blocks.list_templates(extensions=["html"]):
-        blocks.get_template(name)
 
 
 def start(config: Any, i18n: Any, command: str, dirty: bool = False) -> None:
@@ -286,9 +304,19 @@ def merge(config: Any) -> list[str] | None:
     if run.restore is not None:
         run.restore()
         run.restore = None
+    # While the workers finish: the theme's files, which nothing changes once the languages are
+    # built (but our scripts, minified at the very end), precompressed now.
+    run.theme_compressed = Path(config.site_dir) / "assets"
+    precompress(run.theme_compressed, skip=lambda path: SCRIPTS in path.relative_to(run.theme_compressed.parent).parents)
     for worker in run.workers:
         run.hashes |= worker.receive(Path(config.site_dir))["hashes"]
     return list(run.own)
+
+
+def precompressed(path: Path) -> bool:
+    """Whether `path` was precompressed already, while waiting for the workers (`hosting.precompress`'s skip)."""
+    folder = _run.theme_compressed if _run is not None else None
+    return folder is not None and folder in path.parents and SCRIPTS not in path.relative_to(folder.parent).parents
 
 
 def hashes_elsewhere() -> set[str]:

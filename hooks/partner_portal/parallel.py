@@ -66,8 +66,6 @@ JOBS_VARIABLE = "PORTAL_BUILD_JOBS"
 SITEMAP = "sitemap.xml"
 _CLOSE = "\n</urlset>"
 
-log = logging.getLogger("mkdocs.plugins.partner_portal")
-
 
 def requested_jobs(environ: dict[str, str] | None = None) -> int:
     """PORTAL_BUILD_JOBS: unset or empty, 1 (sequential); `auto`, one per core; or a number."""

@@ -18,9 +18,21 @@ from bs4 import BeautifulSoup
 from local_server import Nginx
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def read_mkdocs_config(path: Path) -> dict:
+    """A mkdocs.yml as plain data (its !!python/name tags dropped)."""
+    return yaml.safe_load(re.sub(r"!!python/\S+", "", path.read_text(encoding="utf-8")))
+
+
+def built_locales(config: dict) -> tuple[str, ...]:
+    """Every language a mkdocs.yml's i18n plugin builds, the default first."""
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    return tuple(language["locale"] for language in sorted(i18n["languages"], key=lambda language: not language.get("default")) if language.get("build", True))
+
+
 # Every language mkdocs.yml builds, the default first: each per-language test runs in all of them.
-_I18N = next(plugin["i18n"] for plugin in yaml.safe_load(re.sub(r"!!python/\S+", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
-LOCALES = tuple(language["locale"] for language in sorted(_I18N["languages"], key=lambda language: not language.get("default")) if language.get("build", True))
+LOCALES = built_locales(read_mkdocs_config(ROOT / "mkdocs.yml"))
 PAGES = ("", "commitment/", "escalation/", "priority-support/", "offerings/", "ticket/")
 
 

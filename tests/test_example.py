@@ -510,6 +510,13 @@ def test_the_finder_names_the_service_director_for_a_country(browser, example_se
         assert result.locator("a").count() == 0
         assert normal(plain(t.text("tools.finder.no_manager"))) in normal(result.inner_text())
         assert page.locator('.tabbed-block[data-region="middle-east-africa"]').is_visible()
+        # Names readers type besides CLDR's full one: its variant ("Ivory Coast") and its short
+        # name ("Hong Kong" for "Hong Kong SAR China"). The finder knows both.
+        for code, typed, region_id in (("CI", "Ivory Coast", "middle-east-africa"), ("HK", "Hong Kong", "americas-apac")):
+            assert typed in t.territory_other_names(code)
+            assert typed != name(locale, code)
+            country.fill(typed)
+            assert result.get_attribute("data-region") == region_id, typed
         assert watched.console_errors == [] and watched.foreign_requests == []
 
 

@@ -373,7 +373,7 @@ def test_the_lean_api_has_no_priority_part(lean: Build, locale: str) -> None:
     assert not [country for country in document["countries"] if "priority_region" in country]
     assert document["pages"] == {"commitment": SITE + prefix(locale) + "commitment/", "escalation": SITE + prefix(locale) + "escalation/"}
     finder = json.loads(pages_of(lean.site, locale)["escalation/"].select_one('[data-portal-tool="finder"] script[data-config]').string)
-    assert {key for country in finder["countries"] for key in country} == {"code", "name", "escalation_region", "account_managers"}
+    assert {key for country in finder["countries"] for key in country} == {"code", "name", "other_names", "escalation_region", "account_managers"}
 
 
 def test_a_page_still_placing_a_block_left_out_stops_the_build_in_one_line(tmp_path: Path) -> None:

@@ -92,6 +92,9 @@ def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprin
     return portal
 
 
+STAND_IN = "missing"  # under a tool's missing messages: any key makes the prefix exist
+
+
 def _rendering_problems(portal: Portal, root: Path) -> list[Problem]:
     """Render every block of the portal's sections in every language once, so a text the data
     needs but a locale file lacks, or a page asking for a block that does not exist or that the
@@ -109,19 +112,26 @@ def _rendering_problems(portal: Portal, root: Path) -> list[Problem]:
     unfollowed: list[tuple[str, str, str]] = []  # (locale, block, the block it links to)
     missing_keys: set[str] = set()  # a text several blocks need (a name the API publishes) is reported once
     blocks = portal.sections.blocks
-    for locale, source in portal.locales.items():
-        # Missing translations fall back to English; what English lacks too is an error.
-        localizer = Localizer(locale, portal.messages[locale], portal.messages[portal.default_locale])
+    english = portal.locales[portal.default_locale]
+    for locale in portal.locales:
+        # Missing translations fall back to English; what English lacks too is an error. A block
+        # is rendered again with a stand-in for each text it lacks, so one build names them all.
+        stand_ins: dict[str, str] = {}
         for name in blocks:
-            try:
-                render_block(name, portal, localizer, PageLinks("", "", portal.block_pages.urls(locale), portal.sections.left_out_blocks))
-            except UnplacedBlock as unplaced:
-                unfollowed.append((locale, name, unplaced.name))
-            except MissingText as missing:
-                if missing.key in missing_keys:
+            while True:
+                localizer = Localizer(locale, portal.messages[locale], {**portal.messages[portal.default_locale], **stand_ins})
+                try:
+                    render_block(name, portal, localizer, PageLinks("", "", portal.block_pages.urls(locale), portal.sections.left_out_blocks))
+                except UnplacedBlock as unplaced:
+                    unfollowed.append((locale, name, unplaced.name))
+                except MissingText as missing:
+                    if missing.key in stand_ins:  # a stand-in did not help: a bug, not a missing text
+                        raise
+                    # The key of a sentence, or the prefix of a tool's messages (publish.raw_messages).
+                    stand_ins.update({missing.key: "", f"{missing.key}.{STAND_IN}": ""})
+                    if missing.key not in missing_keys:
+                        missing_keys.add(missing.key)
+                        problems.append(english.problem(tuple(missing.key.split(".")), f"missing text needed by the data (block '{name}')"))
                     continue
-                missing_keys.add(missing.key)
-                key = tuple(missing.key.split("."))
-                english = portal.locales[portal.default_locale]
-                problems.append(english.problem(key, f"missing text needed by the data (block '{name}')"))
+                break
     return problems + ([] if misplaced else link_problems(portal.block_pages, unfollowed, BLOCK_SECTIONS))

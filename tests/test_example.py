@@ -33,6 +33,7 @@ from partner_portal.worktime import parse_hours, parse_window, weekdays
 from sections_project import PORTAL_WITHOUT_OPTIONS_KEYS
 from test_forms import decode_mailto, launched
 from test_sections import api_parts
+from test_quality import axe_violations, html_files
 from test_tools_browser import READER_ZONE, cell, name, weekday
 
 EXAMPLE = ROOT / "examples" / "quillora"
@@ -547,3 +548,18 @@ def test_a_typed_product_goes_into_the_emails_subject_and_body(browser, example_
         assert fields["subject"] == " | ".join(values[field] for field in requests["ticket_subject"])
         assert f"{english['ticket.fields.product.label']}: {product}" in fields["body"].split("\r\n")
         assert launched(watched.console_errors) == [] and watched.foreign_requests == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_axe_finds_no_wcag_violation_in_the_vendors_colours(browser, example_served: str, example: Build, palette: str) -> None:
+    """Every page of both languages in the colours and logo of Quillora's mkdocs.yml: a vendor's
+    own palette must keep WCAG 2.1 AA contrast, as the sample's does (tests/test_quality.py)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=palette)
+    page = context.new_page()
+    found = []
+    for page_path in html_files(example.site):
+        page.goto(example_served + page_path)
+        found += [f"{page_path}: {violation}" for violation in axe_violations(page)]
+    context.close()
+    assert found == [], f"{len(found)} violations:\n" + "\n".join(found[:40])

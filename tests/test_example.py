@@ -21,8 +21,7 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Build, built_locales, mkdocs_build, read_mkdocs_config, watched_page
-from local_server import Nginx
+from conftest import ROOT, Build, built_locales, mkdocs_build, nginx_serving, page_parser, read_mkdocs_config, watched_page
 from partner_portal.blocks import length_for
 from partner_portal.load import load_portal
 from partner_portal.localize import Localizer
@@ -81,15 +80,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="session")
 def html(example: Build):
-    cache: dict[Path, BeautifulSoup] = {}
-
-    def parse(locale: str, path: str) -> BeautifulSoup:
-        file = example.site / prefix(locale) / path / ("" if path.endswith(".html") else "index.html")
-        if file not in cache:
-            cache[file] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        return cache[file]
-
-    return parse
+    return page_parser(example.site, LOCALES[0])
 
 
 @pytest.fixture(scope="session")
@@ -406,9 +397,8 @@ def test_the_api_validates_and_publishes_the_windows_and_each_regions_week(examp
 
 @pytest.fixture(scope="module")
 def example_served(example: Build, tmp_path_factory: pytest.TempPathFactory):
-    server = Nginx(example.site, tmp_path_factory.mktemp("quillora-nginx"))
-    yield server.url
-    server.stop()
+    with nginx_serving(example.site, tmp_path_factory.mktemp("quillora-nginx")) as url:
+        yield url
 
 
 def iso(moment: datetime) -> str:

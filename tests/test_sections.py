@@ -96,7 +96,7 @@ def test_the_most_specific_namespace_owns_a_key() -> None:
     assert scope.owners("contact_channels.toll-free-phone.text") == ["offerings"]  # names the tiers
     assert scope.owners("contact_channels.toll-free-phone.link") == ["programme"]  # the help centre
     assert scope.owners("contact_channels.chat-and-phone.title") == ["offerings"]  # a card pointing at the offerings
-    assert scope.owners("home.quote_label") == ["leaders"]
+    assert scope.owners("leaders.quotes.partner-programme-head") == ["leaders"]
     assert scope.owners("theme.search") == ["site"]
     assert scope.owners("nowhere.at.all") == []
 

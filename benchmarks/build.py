@@ -1,6 +1,6 @@
 """Build benchmark of the portal generator (issue #6); results go into benchmarks/README.md.
 
-Usage: .venv/bin/python benchmarks/build.py [--runs N] [--quick] [--only ratio,hooks,scaling,serve]
+Usage: .venv/bin/python benchmarks/build.py [--runs N] [--quick] [--only ratio,hooks,scaling,serve,serve-lang]
 
   ratio    the sample site built in full, against the same Markdown built by stock Material +
            mkdocs-static-i18n (no hooks), alternately in one run; the ratio of the medians
@@ -9,6 +9,9 @@ Usage: .venv/bin/python benchmarks/build.py [--runs N] [--quick] [--only ratio,h
   scaling  generated data and languages: 3, 10 and 40 languages, 8 and 80 escalation regions,
            50 and 500 products; wall time and peak memory (max RSS) of each build
   serve    `mkdocs serve`: seconds from an edit to data/ until the served page shows it
+  serve-lang  the translators' preview, `./portal serve --lang fr`: seconds from an edit to
+           locales/fr.yml or docs/fr/index.md until /fr/ shows it (5 of each), then the same
+           edits with the full `mkdocs serve` (not part of the default run)
 
 Every build runs in its own Python process (`python benchmarks/build.py --profile PROJECT SITE`)
 so that imports, caches and memory start from nothing, as for a maintainer's `./portal build`.
@@ -301,6 +304,61 @@ def bench_serve(work: Path, edits: int) -> dict:
     return {"edits": edits, "latencies": latencies, "median": statistics.median(latencies), "max": max(latencies)}
 
 
+# --- 4b. the translators' preview: ./portal serve --lang fr ------------------------------------
+
+# Each edit and the text the served page shows once it is rebuilt.
+LANG_EDITS = (
+    ("locales/fr.yml", 'name: "Support partenaires {vendor}"', 'name: "Support partenaires {{vendor}} {n}"', "Support partenaires Halcyra {n}"),
+    ("docs/fr/index.md", "# Support partenaires\n", "# Support partenaires {n}\n", ">Support partenaires {n}<"),
+)
+
+
+def bench_serve_lang(work: Path, edits: int, preview: bool = True) -> dict:
+    """`./portal serve --lang fr` (PORTAL_PREVIEW=fr, as the script sets it; `preview=False`: the
+    full `mkdocs serve`, for comparison): `edits` edits of locales/fr.yml, then as many of
+    docs/fr/index.md, each polled on /fr/ 20 times a second until it shows; seconds from the save."""
+    project = copy_project(work / ("serve-lang" if preview else "serve-lang-full"))
+    port = free_port()
+    env = {**ENV, "PORTAL_PREVIEW": "fr"} if preview else {key: value for key, value in ENV.items() if key != "PORTAL_PREVIEW"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/fr/"
+    result: dict = {"preview": preview, "load_before": os.getloadavg()}
+    try:
+        deadline = time.monotonic() + 120
+        while "Halcyra" not in fetch(url):
+            if time.monotonic() > deadline:
+                raise SystemExit("mkdocs serve did not serve the site within 120 s")
+            time.sleep(0.2)
+        result["vi_served"] = "Halcyra" in fetch(f"http://127.0.0.1:{port}/vi/")
+        time.sleep(2)  # let the first build's file watcher settle
+        for name, old, new, shown in LANG_EDITS:
+            path = project / name
+            original = path.read_text(encoding="utf-8")
+            assert old in original, (name, old)
+            latencies = []
+            for edit in range(1, edits + 1):
+                path.write_text(original.replace(old, new.format(n=edit), 1), encoding="utf-8")
+                started = time.monotonic()
+                while shown.format(n=edit) not in fetch(url):
+                    if time.monotonic() - started > 60:
+                        raise SystemExit(f"{name}, edit {edit}: the page did not change within 60 s")
+                    time.sleep(0.05)
+                latencies.append(time.monotonic() - started)
+                time.sleep(1.5)
+            path.write_text(original, encoding="utf-8")
+            result[name] = latencies
+            time.sleep(1.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    result["load_after"] = os.getloadavg()
+    every = [seconds for name, _, _, _ in LANG_EDITS for seconds in result[name]]
+    result.update(median=statistics.median(every), max=max(every),
+                  medians={name: statistics.median(result[name]) for name, _, _, _ in LANG_EDITS})
+    return result
+
+
 # --- report -------------------------------------------------------------------------------------
 
 
@@ -346,6 +404,15 @@ def main() -> int:
             results["serve"] = serve = bench_serve(work, 5)
             print(f"mkdocs serve, edit to data/ -> page rebuilt: median {serve['median']:.2f} s, max {serve['max']:.2f} s "
                   f"({', '.join(f'{s:.2f}' for s in serve['latencies'])}) (target <= 3 s)")
+        if "serve-lang" in parts:
+            for preview in (True, False):
+                results["serve-lang" if preview else "serve-lang-full"] = lang = bench_serve_lang(work, 5, preview)
+                label = "./portal serve --lang fr" if preview else "./portal serve (every language)"
+                print(f"{label}, edit to fr -> /fr/ rebuilt: median {lang['median']:.2f} s, max {lang['max']:.2f} s; load "
+                      f"{' '.join(f'{load:.2f}' for load in lang['load_before'])} before, {' '.join(f'{load:.2f}' for load in lang['load_after'])} after"
+                      + ("" if preview else " (target <= 1 s for the preview)") + ("; /vi/ served" if lang["vi_served"] else "; /vi/ not served"))
+                for name, _, _, _ in LANG_EDITS:
+                    print(f"  {name}: median {lang['medians'][name]:.2f} s ({', '.join(f'{s:.2f}' for s in lang[name])})")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     return 0

@@ -22,6 +22,7 @@ it all again in every language and rebuild.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import sysconfig
@@ -35,6 +36,8 @@ from mkdocs.theme import Theme
 
 from .templates import COMPILED
 
+log = logging.getLogger("mkdocs.plugins.partner_portal")
+
 VARIABLE = "PORTAL_PREVIEW"
 POLL_SECONDS = 0.1  # MkDocs polls the watched folders every 0.5 s
 SETTLE_SECONDS = 0.02  # MkDocs waits 0.1 s for more changes before it rebuilds; a poll brings them all
@@ -46,6 +49,9 @@ class _Loader(yaml.SafeLoader):
 
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+_told: list[str] = []  # the languages of the preview are logged once, not at every rebuild
 
 
 def requested() -> str | None:
@@ -65,15 +71,20 @@ def select_languages(config: Any) -> bool:
     i18n = config.plugins.get("i18n")
     if wanted is None or i18n is None:
         return False
-    languages = [language for language in i18n.config.languages if language.locale != "null"]
-    if wanted not in [language.locale for language in languages]:
-        default = next(language.locale for language in languages if language.default)
-        raise PluginError(unknown_language(wanted, [language.locale for language in languages], default))
+    languages = [language for language in i18n.config.languages if language.locale != "null"]  # "null": a switcher link
+    codes = [language.locale for language in languages]
+    if wanted not in codes:
+        raise PluginError(unknown_language(wanted, codes, next(language.locale for language in languages if language.default)))
     built = {language.locale for language in languages if language.default or language.locale == wanted}
     if {language.locale for language in languages if language.build} == built:
         return True  # the later language builds of the same build
     for language in languages:
         language.build = language.locale in built
+    if not _told:
+        left_out = [code for code in codes if code not in built]
+        log.info(f"Preview: building {', '.join(code for code in codes if code in built)} only"
+                 + (f"; {', '.join(left_out)} left out (./portal serve builds every language)" if left_out else ""))
+        _told.append(wanted)
     # static-i18n made its language switcher from the flags of mkdocs.yml in its on_config, which
     # runs before ours: made again, it lists the preview's languages only.
     config.extra.pop("alternate", None)

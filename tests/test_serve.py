@@ -72,13 +72,15 @@ def test_preview_serves_one_language_and_shows_an_edit(project: Path, browser) -
     port = free_port()
     # What `./portal serve --lang fr` runs (the script serves the repository on port 8000).
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_PREVIEW": "fr"}
+    left_out = [locale for locale in LOCALES if locale not in ("en", "fr")]
+    assert left_out, "the sample has languages besides en and fr"
+    # Another translator's broken file does not stop the preview of French: it is not read.
+    (project / f"locales/{left_out[0]}.yml").write_text("site: [unclosed\n", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     base = f"http://127.0.0.1:{port}/"
-    left_out = [locale for locale in LOCALES if locale not in ("en", "fr")]
-    assert left_out, "the sample has languages besides en and fr"
     try:
         assert wait_for(base + "fr/", "Support partenaires Halcyra"), "the preview was not served"
         # French, and English where the preview needs it: the default language at the root, which

@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from partner_portal import fallbacks, search, theme, translations
+from partner_portal import fallbacks, preview, search, theme, translations
 from partner_portal.conformance import valid_html
 from partner_portal.hosting import Site, base_path, fingerprinted_files, precompress, write_host_configurations
 from partner_portal.load import load_portal
@@ -47,6 +47,8 @@ _command = {"name": "build"}
 
 def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
+    if command == "serve":
+        preview.serve_faster()
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -93,6 +95,8 @@ def _locale_root(config: MkDocsConfig) -> str:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has switched the build to its language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _command["name"] == "serve":
+        preview.select_languages(config)  # ./portal serve --lang fr: French and the default language only
     _current.clear()
     portal = _current[id(config)] = _portal(config)  # validates everything before a single file is written
     if config.strict and portal.translation.strict_problems:  # --strict: no fallback, no gap
@@ -188,7 +192,7 @@ def _finish_site(portal: Portal, config: MkDocsConfig) -> None:
     translations.report(portal.translation, config.site_dir)
     site_dir = Path(config.site_dir)
     minify_scripts(site_dir)  # each language's build copied our scripts again: minified once, after the last
-    policy = apply_policy(site_dir)  # hashes of the inline scripts of the final HTML
+    policy = apply_policy(site_dir, live_reload=_command["name"] == "serve")  # hashes of the inline scripts of the final HTML
     if _command["name"] == "serve":
         return
     site = Site(config.site_url or "/", _other_language_roots(config), policy, fingerprinted_files(site_dir))
@@ -200,4 +204,6 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     root = _root(config)
     for folder in (root / "data", root / "locales", GENERATOR / "schemas", TEMPLATE_DIR):
         server.watch(str(folder))
+    if preview.requested():
+        preview.quicken(server)
     return server

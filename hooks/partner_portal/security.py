@@ -6,6 +6,11 @@ Rather than allow inline scripts at all, the policy lists the sha256 of each inl
 in the final HTML of every language. Every page carries the same policy in a
 `<meta http-equiv>` (for hosts that cannot set headers), and the host configurations send it as a
 header with the directives a meta element cannot carry.
+
+`mkdocs serve` adds an inline script of its own to every page it serves, different on every
+request (the reload that shows an edit): there the policy allows inline scripts instead of
+listing hashes (a hash would make the browser ignore 'unsafe-inline'), so the browser reloads by
+itself; everything else is the published policy. `mkdocs build` never writes it.
 """
 
 from __future__ import annotations
@@ -54,9 +59,10 @@ def script_hash(body: str) -> str:
 @dataclass(frozen=True)
 class Policy:
     script_hashes: tuple[str, ...]
+    live_reload: bool = False  # mkdocs serve: any inline script
 
     def _directives(self, extra: tuple[tuple[str, str], ...]) -> str:
-        script_src = " ".join(("'self'", *self.script_hashes))
+        script_src = "'self' 'unsafe-inline'" if self.live_reload else " ".join(("'self'", *self.script_hashes))
         directives = (FIXED_DIRECTIVES[0], ("script-src", script_src), *FIXED_DIRECTIVES[1:], *extra)
         return "; ".join(f"{name} {value}" for name, value in directives)
 
@@ -73,10 +79,12 @@ def html_pages(site_dir: Path) -> list[Path]:
     return sorted(path for path in site_dir.rglob("*.html") if not any(part.startswith(".") for part in path.relative_to(site_dir).parts))
 
 
-def apply_policy(site_dir: Path) -> Policy:
-    """Hash every inline script of the site, then put the one policy into every page's head."""
+def apply_policy(site_dir: Path, live_reload: bool = False) -> Policy:
+    """Hash every inline script of the site, then put the one policy into every page's head
+    (`live_reload`: mkdocs serve's policy, which hashes nothing)."""
     pages = {path: EXISTING_META.sub("", path.read_text(encoding="utf-8")) for path in html_pages(site_dir)}
-    policy = Policy(tuple(sorted({script_hash(body) for html in pages.values() for body in inline_scripts(html)})))
+    hashes = () if live_reload else tuple(sorted({script_hash(body) for html in pages.values() for body in inline_scripts(html)}))
+    policy = Policy(hashes, live_reload)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy.meta}">\n'
     for path, html in pages.items():
         # The policy covers only what follows it, so it goes first in <head>, after the charset.

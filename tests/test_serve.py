@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -132,3 +133,15 @@ def test_preview_of_an_unknown_language_says_which_exist() -> None:
         assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
         if arguments != ["--lang"]:
             assert lines[0] == f"./portal serve --lang: unknown language '{arguments[-1].removeprefix('--lang=')}' for the preview: mkdocs.yml has en (default), {', '.join(LOCALES[1:])}"
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line() -> None:
+    with socket.socket() as taken:
+        try:
+            taken.bind(("127.0.0.1", 8000))
+            taken.listen()
+        except OSError:
+            pass  # already in use by something else: the same case
+        result = subprocess.run([str(ROOT / "portal"), "serve"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip().splitlines() == ["./portal serve: port 8000 is in use (another ./portal serve?); stop it, or choose another port: ./portal serve --dev-addr 127.0.0.1:8001"]

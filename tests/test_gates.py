@@ -8,7 +8,7 @@ this module only (it sets PORTAL_CONFIG, and PORTAL_SITE to the strict build it 
 - links: every internal link and anchor of the output resolves;
 - weight: each page, with everything it loads, is at most 120 KB gzipped and asks no other host;
 - accessibility: axe-core finds no WCAG 2.1 A or AA violation, in each palette of mkdocs.yml
-  (a vendor's primary colour can fail contrast: white on Material's teal is 3.77:1);
+  (a vendor's primary colour can fail contrast: white on Material's teal is 3.76:1);
 - safe to publish: every page loads in Chromium through nginx with the server block the build
   generated, searches, switches palette and language, with no Content-Security-Policy violation,
   no console error and no request to another host.

@@ -45,7 +45,8 @@ class Outcomes:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(prog="./portal check", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="./portal check", description=__doc__.split("\n\n")[0],
+                                     epilog="Any other argument goes to pytest: -k axe runs the accessibility gate only, -x stops at the first failure.")
     parser.add_argument("--config-file", default="mkdocs.yml", type=Path, help="the portal's mkdocs.yml (default: mkdocs.yml)")
     args, pytest_args = parser.parse_known_args()
     config = args.config_file

@@ -32,7 +32,7 @@ from partner_portal.worktime import parse_hours, parse_window, weekdays
 from sections_project import PORTAL_WITHOUT_OPTIONS_KEYS
 from test_forms import decode_mailto, launched
 from test_sections import api_parts
-from test_quality import axe_violations, html_files
+from test_gates import axe_violations, html_files
 from test_tools_browser import READER_ZONE, cell, name, weekday
 
 EXAMPLE = ROOT / "examples" / "quillora"

@@ -18,7 +18,7 @@ from partner_portal.validate import schema_validator
 from partner_portal.worktime import (
     Duration, DurationError, Schedule, parse_duration, parse_hours, parse_window, same_everywhere, units, weekdays,
 )
-from test_quality import axe_violations
+from test_gates import axe_violations
 from test_validation import edit, line_of, problems
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "common.schema.json").read_text(encoding="utf-8"))

@@ -19,12 +19,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from partner_portal import fallbacks, preview, search, theme, translations
+from partner_portal import fallbacks, once, parallel, preview, search, theme, translations
 from partner_portal.conformance import valid_html
 from partner_portal.hosting import Site, base_path, fingerprinted_files, precompress, write_host_configurations
 from partner_portal.load import load_portal
 from partner_portal.links import STATUS_BLOCK
-from partner_portal.localize import Localizer
+from partner_portal.localize import Localizer, autonym, forget
 from partner_portal.model import Portal
 from partner_portal.minify import minify_scripts
 from partner_portal.publish import write_api
@@ -41,12 +41,13 @@ GENERATOR = Path(__file__).resolve().parents[1]  # a portal's mkdocs.yml may liv
 
 
 # `mkdocs serve` reads the pages from a dev server that sends no host's headers or precompressed
-# files: those are made only by `mkdocs build`.
-_command = {"name": "build"}
+# files: those are made only by `mkdocs build`. "outer": the language of the build static-i18n's
+# loop runs from (the default's, but for a rebuild of `mkdocs serve`).
+_command = {"name": "build", "dirty": False, "outer": ""}
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _command["name"] = command
+    _command["name"], _command["dirty"] = command, dirty
     if command == "serve":
         preview.serve_faster()
 
@@ -72,7 +73,8 @@ def _portal(config: MkDocsConfig) -> Portal:
     portal = _current.get(id(config))
     if portal is None:
         built, default = _languages(config)
-        portal = load_portal(_root(config), built, default)
+        # `./portal build`: each process checks its own languages' texts (partner_portal/parallel.py)
+        portal = load_portal(_root(config), built, default, check=parallel.languages_here(), peers=parallel.peers())
     return portal
 
 
@@ -98,17 +100,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _command["name"] == "serve":
         preview.select_languages(config)  # ./portal serve --lang fr: French and the default language only
     _current.clear()
+    # `./portal build`: the other languages built in parallel processes, forked before the data is
+    # validated, and the templates compiled meanwhile in another (partner_portal/parallel.py)
+    parallel.start(config, config.plugins["i18n"], _command["name"], _command["dirty"])
     portal = _current[id(config)] = _portal(config)  # validates everything before a single file is written
     if config.strict and portal.translation.strict_problems:  # --strict: no fallback, no gap
         raise translations.TranslationIncomplete(portal.translation.strict_problems)
-    search.install(config, after=lambda config: _finish_site(portal, config))
+    i18n = config.plugins["i18n"]
+    if not i18n.building:  # the first build of this command, or of this rebuild of `mkdocs serve`
+        _command["outer"] = i18n.current_language
+        once.new_build()
+    once.list_theme_once(config.theme)  # the theme's files listed once, not once per language
+    once.alternates_once(i18n)  # each page's other languages found without static-i18n's square
+    # The search indexes and what depends on the whole site wait for the other processes' languages.
+    search.install(config, locales=parallel.merge, after=lambda config: parallel.in_worker() or _finish_site(portal, config))
     t = _localizer(config)
     vendor = portal["programme"]["vendor"]
     config.site_name = t.text("site.name", vendor=vendor)
     config.site_description = t.text("site.description", vendor=vendor)
     theme.localize_config(config, t)  # palette toggle names, heading permalinks' title
     for alternate in config.extra.get("alternate", []):
-        alternate["name"] = Localizer(alternate["lang"], {}).language_name
+        alternate["name"] = autonym(alternate["lang"])
+    # static-i18n points each page's language switcher at that page in every language by setting
+    # `config.extra.alternate` as an attribute, which Jinja reads before the item reset above: the
+    # 404 page, written before any page, got the previous language's last page (translation-status/
+    # in every language). Without it, each 404 page links to each language's home, whichever build
+    # or process comes before (partner_portal/parallel.py).
+    vars(config.extra).pop("alternate", None)
 
     # Each language gets its own 404 page; stock static-i18n leaves one, in the last language built.
     error_page = f"{_locale_root(config)}404.html"
@@ -116,6 +134,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     templates -= {name for name in templates if name.endswith("404.html")}
     templates.add(error_page)
     return config
+
+
+@event_priority(-90)  # before mkdocs-static-i18n (-100) makes the language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return once.files_static_i18n_can_choose(files, config, config.plugins["i18n"])
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -170,6 +193,13 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    # static-i18n writes sitemap.xml in every language's build, each time with the languages built
+    # so far; the last build's is the one that stays. The others write it empty, rather than
+    # languages × pages × languages rows in all.
+    if template_name == "sitemap.xml":
+        i18n = config.plugins["i18n"]
+        if i18n.current_language != parallel.last_language_here(i18n, _command["outer"]):
+            context["i18n_alternates"] = {}
     # MkDocs gives absolute URLs only to a top-level 404.html; a language's 404 is served at any
     # depth under /fr/, so its links must be absolute too.
     if template_name.endswith("/404.html"):
@@ -185,6 +215,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     # (README.md, "Data API"). Runs once per language, like every event here.
     site_url = config.site_url + _locale_root(config) if config.site_url else ""
     write_api(_portal(config), _localizer(config), Path(config.site_dir) / _locale_root(config), site_url)
+    # static-i18n keeps every language's pages until the end, for sitemap.xml, which reads their
+    # URLs and dates only: their Markdown, HTML and tables of contents (about 1 MB a language
+    # here) are let go once the language is written.
+    # So are Babel's data of the language (partner_portal/localize.py).
+    for file in config.plugins["i18n"].i18n_files_per_language.get(config.theme["language"], []):
+        if file.page is not None:
+            file.page.markdown = file.page.content = None
+            file.page.toc = []
+    forget(config.theme["language"], keep=_portal(config).default_locale)
 
 
 def _finish_site(portal: Portal, config: MkDocsConfig) -> None:
@@ -192,12 +231,23 @@ def _finish_site(portal: Portal, config: MkDocsConfig) -> None:
     translations.report(portal.translation, config.site_dir)
     site_dir = Path(config.site_dir)
     minify_scripts(site_dir)  # each language's build copied our scripts again: minified once, after the last
-    policy = apply_policy(site_dir, live_reload=_command["name"] == "serve")  # hashes of the inline scripts of the final HTML
-    if _command["name"] == "serve":
-        return
-    site = Site(config.site_url or "/", _other_language_roots(config), policy, fingerprinted_files(site_dir))
-    write_host_configurations(site_dir, site)
-    precompress(site_dir)
+    # Hashes of the inline scripts of the final HTML, the pages other processes wrote included; they
+    # write the policy into their pages and precompress them meanwhile (partner_portal/parallel.py).
+    policy = apply_policy(site_dir, parallel.hashes_elsewhere(), live_reload=_command["name"] == "serve")
+    parallel.share(policy)
+    if _command["name"] != "serve":
+        site = Site(config.site_url or "/", _other_language_roots(config), policy, fingerprinted_files(site_dir))
+        write_host_configurations(site_dir, site)
+        precompress(site_dir, skip=parallel.precompressed)
+    parallel.finish(config)  # their languages moved into the site, their part of sitemap.xml
+
+
+def on_build_error(error: Exception) -> None:
+    parallel.abandon()  # the processes building other languages, and their folders
+
+
+def on_shutdown() -> None:
+    parallel.abandon()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

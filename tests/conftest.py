@@ -43,8 +43,8 @@ class Build:
     site: Path
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str) -> Build:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+def mkdocs_build(project: Path, site: Path, *extra: str, env: dict[str, str] | None = None) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), *extra],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

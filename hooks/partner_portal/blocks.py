@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .localize import Localizer, language_in_sentence
+from .localize import Localizer, autonym, language_in_sentence
 from .model import Portal
 from .places import place_name
 from .publish import api_document, calculator_config, finder_config, priority_config, working_days_text
@@ -314,9 +314,9 @@ def priority_check(portal: Portal, t: Localizer) -> dict[str, Any]:
 def translation_status_block(portal: Portal, t: Localizer) -> dict[str, Any]:
     status: TranslationStatus | None = getattr(portal, "translation", None)
     rows = status.translations() if status else []
-    names = {row.locale: Localizer(row.locale, {}).language_name for row in rows}
+    names = {row.locale: autonym(row.locale) for row in rows}
     if status and (status.locales[status.default].over_limit or status.locales[status.default].unused):  # a heading of its own, above its lists
-        names[status.default] = Localizer(status.default, {}).language_name
+        names[status.default] = autonym(status.default)
     return {
         "status": status,
         "rows": rows,

@@ -18,6 +18,7 @@ import gzip
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 import brotli
@@ -245,10 +246,11 @@ jobs:
 """
 
 
-def precompress(site_dir: Path) -> None:
-    """file.gz and file.br next to every text file, where they are smaller, for hosts that send them."""
+def precompress(site_dir: Path, skip: Callable[[Path], bool] = lambda path: False) -> None:
+    """file.gz and file.br next to every text file, where they are smaller, for hosts that send them
+    (but the files `skip` says were done already)."""
     for path in site_dir.rglob("*"):
-        if path.suffix not in COMPRESSIBLE or not path.is_file():
+        if path.suffix not in COMPRESSIBLE or not path.is_file() or skip(path):
             continue
         data = path.read_bytes()
         for suffix, packed in ((".gz", gzip.compress(data, GZIP_LEVEL, mtime=0)), (".br", brotli.compress(data, quality=BROTLI_QUALITY))):

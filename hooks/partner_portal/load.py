@@ -11,9 +11,10 @@ preview (preview.py) rebuilds after every save.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Collection, Iterable, Protocol
 
 from . import blocks  # noqa: F401  (registers the blocks)
 from .errors import PortalDataError, Problem
@@ -24,7 +25,7 @@ from .render import TEMPLATE_DIR, PageLinks, UnplacedBlock, block_names_in, rend
 from .sections import BLOCK_SECTIONS, DATA_FILES, file_is_optional, presence, schema
 from .source import Source, SourceError, load_source
 from .translations import SOURCES_SUFFIX, compute_status
-from .validate import language_problems, locale_problems, reference_problems, schema_problems, section_problems
+from .validate import language_problems, locale_schema_problems, placeholder_problems, reference_problems, schema_problems, section_problems
 
 log = logging.getLogger("mkdocs.plugins.partner_portal")
 
@@ -47,8 +48,56 @@ def fingerprint(root: Path, locales: tuple[str, ...]) -> Fingerprint:
     return tuple(stamps)
 
 
-def load_portal(root: Path, locales: tuple[str, ...], default: str) -> Portal:
-    return _load(root, locales, default, fingerprint(root, locales))
+# The stages of the validation, in order: the build stops at the first that finds a problem.
+READ, SCHEMAS, RULES, RECORDS, RENDERING = range(5)
+
+
+@dataclass
+class Stage:
+    """What one of the stages that check each language's texts found: the problems of what every
+    language shares (data files, pages), and what each language checked here found."""
+
+    shared: list[Problem]
+    schemas: dict[str, list[Problem]] = field(default_factory=dict)  # SCHEMAS: each locale file against its schema
+    placeholders: dict[str, list[Problem]] = field(default_factory=dict)  # SCHEMAS: its texts against English
+    renderings: dict[str, list[tuple[str, str, Any]]] = field(default_factory=dict)  # RENDERING: see _rendering
+
+
+class Peers(Protocol):
+    """The other processes of a parallel build, each checking its own languages' texts (parallel.py)."""
+
+    def exchange(self, index: int, stage: Stage, stopping: bool) -> list[Stage]:
+        """Hand this process's findings of stage `index` over; the others' (in the main process)."""
+
+    def proceed(self) -> None:
+        """Once the main process found no problem in SCHEMAS: the others go on (or, in one of them, wait for that)."""
+
+
+@dataclass
+class Validation:
+    problems: list[Problem]
+    portal: Portal | None = None
+
+
+def load_portal(root: Path, locales: tuple[str, ...], default: str, check: Collection[str] | None = None, peers: Peers | None = None) -> Portal:
+    """The portal, validated. `check`: the languages whose texts this process checks (all if None),
+    `peers`: the processes checking the others (parallel.py): the problems are those one process
+    checking every language finds."""
+    validation = _load(root, locales, default, fingerprint(root, locales), None if check is None else tuple(check), peers)
+    if validation.problems:
+        raise PortalDataError(validation.problems)
+    assert validation.portal is not None
+    return validation.portal
+
+
+def _stage_problems(index: int, stages: list[Stage], portal: Portal | None) -> list[Problem]:
+    """The problems of stage `index`, from what each process found in it."""
+    shared = stages[0].shared
+    if index == SCHEMAS:  # the texts against English once every locale file passed its schema
+        schemas = [problem for stage in stages for problems in stage.schemas.values() for problem in problems]
+        return shared + (schemas or [problem for stage in stages for problems in stage.placeholders.values() for problem in problems])
+    renderings = {locale: events for stage in stages for locale, events in stage.renderings.items()}
+    return shared + _rendering_problems(portal, renderings, misplaced=bool(shared))
 
 
 # The last parse of each file: path → ((modification time, size), its Source).
@@ -56,8 +105,17 @@ _parsed: dict[str, tuple[tuple[int, int], Source]] = {}
 
 
 @lru_cache(maxsize=4)
-def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprint) -> Portal:
+def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprint, check: tuple[str, ...] | None = None,
+          peers: Peers | None = None) -> Validation:
     log.debug("Loading and validating data/ and locales/")
+    checked = set(locales if check is None else check)
+
+    def everyone(index: int, stage: Stage, portal: Portal | None = None) -> list[Problem]:
+        """The stage's problems, every process's findings together (what this one sees, in a worker)."""
+        own = _stage_problems(index, [stage], portal)
+        others = peers.exchange(index, stage, stopping=bool(own)) if peers is not None else []
+        return _stage_problems(index, [stage, *others], portal) if others else own
+
     problems = language_problems(root / "mkdocs.yml", (*locales, default))
     stamps = {path: (modified, size) for path, modified, size in _stamp}
 
@@ -83,38 +141,41 @@ def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprin
     sources = {name: read(root / "data" / f"{name}.yml", f"data/{name}.yml") for name in files}
     catalogs = {locale: read(root / "locales" / f"{locale}.yml", f"locales/{locale}.yml") for locale in locales}
     if problems:
-        raise PortalDataError(problems)
+        return Validation(problems)
 
-    for name, source in sources.items():
-        problems.extend(schema_problems(source, schema(name)))
-    problems.extend(locale_problems(catalogs, default))
+    # Each language's texts are checked where it is built, against English (checked everywhere).
+    data_problems = [problem for name, source in sources.items() for problem in schema_problems(source, schema(name))]
+    stage = Stage(data_problems, schemas={locale: locale_schema_problems({locale: source}) for locale, source in catalogs.items()
+                                          if locale in checked or locale == default})
+    if not any(stage.schemas.values()):
+        stage.placeholders = {locale: placeholder_problems(catalogs, default, only={locale}) for locale in catalogs if locale in checked}
+    problems = everyone(SCHEMAS, stage)
     if problems:
-        raise PortalDataError(problems)
+        return Validation(problems)
+    if peers is not None:
+        peers.proceed()  # every locale file is well formed: what follows reads them all
     present = presence({name: source.data for name, source in sources.items()})
-    problems.extend(section_problems(sources, present))
-    problems.extend(reference_problems(sources, present))
+    problems = section_problems(sources, present) + reference_problems(sources, present)
     if problems:
-        raise PortalDataError(problems)
+        return Validation(problems)
 
     portal = Portal(sources, catalogs, default)
     status, problems = compute_status(root, catalogs, default, portal.locale_scope)  # problems: unreadable review records
     if problems:
-        raise PortalDataError(problems)
+        return Validation(problems)
     object.__setattr__(portal, "translation", status)
     object.__setattr__(portal, "block_pages", block_pages(root, locales, default))  # where links between blocks go
-    problems.extend(_rendering_problems(portal, root, _stamp))
-    if problems:
-        raise PortalDataError(problems)
-    return portal
+    return Validation(everyone(RENDERING, _rendering(portal, root, checked, _stamp), portal), portal)
 
 
 STAND_IN = "missing"  # under a tool's missing messages: any key makes the prefix exist
 
 
-def _rendering_problems(portal: Portal, root: Path, stamp: Fingerprint = ()) -> list[Problem]:
-    """Render every block of the portal's sections in every language once, so a text the data
-    needs but a locale file lacks, or a page asking for a block that does not exist or that the
-    portal leaves out, stops the build before it writes."""
+def _rendering(portal: Portal, root: Path, checked: Collection[str], stamp: Fingerprint = ()) -> Stage:
+    """Render every block of the portal's sections in every language checked here once, so a text
+    the data needs but a locale file lacks, or a page asking for a block that does not exist or
+    that the portal leaves out, stops the build before it writes. Each language's events:
+    ("unplaced", block, the block it links to), then ("missing", key, its problem)."""
     problems: list[Problem] = []
     for page in sorted((root / "docs").rglob("*.md")):
         for line, name in block_names_in(page.read_text(encoding="utf-8")):
@@ -124,25 +185,39 @@ def _rendering_problems(portal: Portal, root: Path, stamp: Fingerprint = ()) -> 
                 problems.append(Problem(where, line, ("::: portal",), f"unknown block '{name}'; known blocks: {known}"))
             elif absence := portal.sections.why_not(name):
                 problems.append(Problem(where, line, (f"::: portal {name}",), str(absence)))
-    misplaced = bool(problems)  # a block misnamed in a page: links to it are judged once it is fixed
-    unfollowed: list[tuple[str, str, str]] = []  # (locale, block, the block it links to)
-    missing_keys: set[str] = set()  # a text several blocks need (a name the API publishes) is reported once
-    blocks = portal.sections.blocks
+    renderings: dict[str, list[tuple[str, str, Any]]] = {}
+    english = portal.locales[portal.default_locale]
     for locale in portal.locales:
+        if locale not in checked:
+            continue
         inputs = _language_inputs(root, locale, portal.default_locale, stamp)
         known = _rendered.get(locale)
         if known is not None and stamp and known[0] == inputs:
-            found = known[1]
+            unplaced, missing = known[1]
         else:
-            found = _render_language(portal, locale, blocks)
+            unplaced, missing = found = _render_language(portal, locale, portal.sections.blocks)
             _rendered[locale] = (inputs, found)
-        unfollowed.extend((locale, name, target) for name, target in found[0])
-        for key, name in found[1]:
-            if key in missing_keys:
-                continue
-            missing_keys.add(key)
-            english = portal.locales[portal.default_locale]
-            problems.append(english.problem(tuple(key.split(".")), f"missing text needed by the data (block '{name}')"))
+        renderings[locale] = [("unplaced", name, target) for name, target in unplaced] + [
+            ("missing", key, english.problem(tuple(key.split(".")), f"missing text needed by the data (block '{name}')")) for key, name in missing
+        ]
+    return Stage(problems, renderings=renderings)
+
+
+def _rendering_problems(portal: Portal | None, renderings: dict[str, list[tuple[str, str, Any]]], misplaced: bool) -> list[Problem]:
+    """The problems of every language's rendering, in the languages' order: a text several blocks
+    need (a name the API publishes) is reported once; links to blocks are judged once no page
+    places a block wrongly."""
+    assert portal is not None
+    problems: list[Problem] = []
+    unfollowed: list[tuple[str, str, str]] = []  # (locale, block, the block it links to)
+    missing_keys: set[str] = set()
+    for locale in portal.locales:
+        for kind, name, detail in renderings.get(locale, []):
+            if kind == "unplaced":
+                unfollowed.append((locale, name, detail))
+            elif name not in missing_keys:
+                missing_keys.add(name)
+                problems.append(detail)
     return problems + ([] if misplaced else link_problems(portal.block_pages, unfollowed, BLOCK_SECTIONS))
 
 

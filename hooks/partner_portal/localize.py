@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 import unicodedata
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, Callable, Iterable, TypeVar
 
 import icu
@@ -236,10 +236,36 @@ class Localizer:
         return format_interval(hours.opens, hours.closes, skeleton, locale=self.babel)
 
 
+@cache
+def autonym(locale: str) -> str:
+    """A language's name in itself, as a menu writes it (Localizer.language_name), once per process.
+    Every page names every language (the language switcher, the translation status), but the
+    language's CLDR data, about 1 MB that Babel keeps once loaded, is let go again unless something
+    had loaded it before: a process building some of 40 languages holds the data of those alone."""
+    from babel import localedata
+
+    loaded = set(localedata._cache)
+    name = Localizer(locale, {}).language_name
+    for identifier in set(localedata._cache) - loaded - {"root"}:
+        localedata._cache.pop(identifier, None)
+    return name
+
+
+def forget(locale: str, keep: str) -> None:
+    """Let Babel's data of `locale` go once its pages are written (it loads it again if asked):
+    a build of 40 languages would otherwise hold all 40 (about 1 MB each). `keep`: the default
+    language's, which every page falls back to."""
+    from babel import localedata
+
+    identifier = str(Locale.parse(locale))
+    if identifier not in (keep, str(Locale.parse(keep)), "root"):
+        localedata._cache.pop(identifier, None)
+
+
 def language_in_sentence(t: Localizer, locale: str | None = None) -> str:
     """A language's name as the reader's language writes it inside a sentence ("français")."""
     locale = locale or t.locale
-    return t.babel.languages.get(locale) or Localizer(locale, {}).language_name
+    return t.babel.languages.get(locale) or autonym(locale)
 
 
 def markdown_html(template: str, params: dict[str, Any]) -> str:

@@ -122,17 +122,19 @@ def index_document(locale: str, entries: list[dict[str, Any]], fields: dict[str,
     return {"config": config, "docs": docs}
 
 
-def write_indexes(config: MkDocsConfig, i18n: Any, search: Any) -> dict[str, int]:
-    """One search index per language, each in its language's folder; returns the entry counts."""
+def write_indexes(config: MkDocsConfig, i18n: Any, search: Any, locales: Any = None) -> dict[str, int]:
+    """One search index per language, each in its language's folder; returns the entry counts.
+    `locales`: the languages built in this process, when others are built in parallel (all if None)."""
     default = i18n.default_language
     languages = list(i18n.build_languages)
-    by_locale: dict[str, list[dict[str, Any]]] = {locale: [] for locale in languages}
+    by_locale: dict[str, list[dict[str, Any]]] = {locale: [] for locale in (languages if locales is None else locales)}
     for entry in i18n.search_entries:  # every language's entries, gathered after each language's build
         location = entry["location"]
         locale = next((code for code in languages if code != default and location.startswith(f"{code}/")), default)
         if locale != default:
             entry = {**entry, "location": location[len(locale) + 1 :]}
-        by_locale[locale].append(entry)
+        if locale in by_locale:
+            by_locale[locale].append(entry)
     fields = dict(search.config.fields)
     for locale, entries in by_locale.items():
         root = "" if locale == default else f"{locale}/"
@@ -142,16 +144,18 @@ def write_indexes(config: MkDocsConfig, i18n: Any, search: Any) -> dict[str, int
     return {locale: len(entries) for locale, entries in by_locale.items()}
 
 
-def install(config: MkDocsConfig, after: Any = None) -> None:
+def install(config: MkDocsConfig, after: Any = None, locales: Any = None) -> None:
     """Replace static-i18n's merge of every language's search entries into one index (its last step,
-    run once all languages are built) by one index per language; then run `after(config)`."""
+    run once all languages are built) by one index per language; then run `after(config)`.
+    `locales(config)`, run first, returns the languages to index here (None: every language)."""
     i18n, search = config.plugins.get("i18n"), config.plugins.get("search") or config.plugins.get("material/search")
     if i18n is None or not hasattr(i18n, "search_entries"):
         return
 
     def per_language(config: MkDocsConfig) -> None:
+        here = locales(config) if locales is not None else None
         if search is not None:  # a site without search still gets `after`
-            write_indexes(config, i18n, search)
+            write_indexes(config, i18n, search, here)
         if after is not None:
             after(config)
 

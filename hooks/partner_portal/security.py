@@ -20,6 +20,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 # Data islands (application/json) are never executed, so they need no hash.
@@ -79,17 +80,27 @@ def html_pages(site_dir: Path) -> list[Path]:
     return sorted(path for path in site_dir.rglob("*.html") if not any(part.startswith(".") for part in path.relative_to(site_dir).parts))
 
 
-def apply_policy(site_dir: Path, live_reload: bool = False) -> Policy:
-    """Hash every inline script of the site, then put the one policy into every page's head
-    (`live_reload`: mkdocs serve's policy, which hashes nothing)."""
-    pages = {path: EXISTING_META.sub("", path.read_text(encoding="utf-8")) for path in html_pages(site_dir)}
-    hashes = () if live_reload else tuple(sorted({script_hash(body) for html in pages.values() for body in inline_scripts(html)}))
-    policy = Policy(hashes, live_reload)
+def page_hashes(site_dir: Path) -> set[str]:
+    """The hashes of the inline scripts of every page under `site_dir`, read one page at a time."""
+    return {script_hash(body) for path in html_pages(site_dir) for body in inline_scripts(EXISTING_META.sub("", path.read_text(encoding="utf-8")))}
+
+
+def write_policy(site_dir: Path, policy: Policy) -> None:
+    """Put the policy into the head of every page under `site_dir` (in place of the one it had)."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy.meta}">\n'
-    for path, html in pages.items():
+    for path in html_pages(site_dir):
+        html = EXISTING_META.sub("", path.read_text(encoding="utf-8"))
         # The policy covers only what follows it, so it goes first in <head>, after the charset.
         html, count = CHARSET_META.subn(lambda match: match[0] + meta, html, count=1)
         if not count:
             html = html.replace("<head>", "<head>" + meta, 1)
         path.write_text(html, encoding="utf-8")
+
+
+def apply_policy(site_dir: Path, hashes: Iterable[str] = (), live_reload: bool = False) -> Policy:
+    """Hash every inline script of the site, and `hashes` (those of pages written elsewhere, put in
+    the site later: partner_portal/parallel.py), then put the one policy into every page's head
+    (`live_reload`: mkdocs serve's policy, which hashes nothing)."""
+    policy = Policy((), True) if live_reload else Policy(tuple(sorted(page_hashes(site_dir) | set(hashes))))
+    write_policy(site_dir, policy)
     return policy

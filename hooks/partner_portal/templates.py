@@ -40,6 +40,10 @@ class CompiledTemplates(BytecodeCache):
     def clear(self) -> None:
         self._memory.clear()
 
+    @property
+    def disk(self) -> BytecodeCache | None:
+        return self._disk
+
 
 def _disk_cache() -> BytecodeCache | None:
     try:

@@ -13,7 +13,7 @@ from collections import Counter
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Collection, Iterator
 
 import yaml
 from babel import Locale
@@ -567,13 +567,23 @@ def locale_problems(locales: dict[str, Source], default: str) -> list[Problem]:
     """Every translated text has the placeholders of its English text. A missing translation or an
     unused key is no error here: the page falls back to English and the translation status lists
     it (partner_portal.translations); `mkdocs build --strict` makes those errors too."""
+    problems = locale_schema_problems(locales)
+    return problems or placeholder_problems(locales, default)
+
+
+def locale_schema_problems(locales: dict[str, Source], only: Collection[str] | None = None) -> list[Problem]:
+    """The locale files (of the languages in `only`, if given) against their schema."""
+    return [problem for locale, source in locales.items() if only is None or locale in only for problem in schema_problems(source, "locale")]
+
+
+def placeholder_problems(locales: dict[str, Source], default: str, only: Collection[str] | None = None) -> list[Problem]:
+    """The texts of every language (of those in `only`, if given) against English: placeholders,
+    Markdown, the theme's "#"; once every locale file passed its schema."""
     problems: list[Problem] = []
-    for source in locales.values():
-        problems.extend(schema_problems(source, "locale"))
-    if problems:
-        return problems
     reference = flatten(locales[default].data)
     for locale, source in locales.items():
+        if only is not None and locale not in only:
+            continue
         messages = flatten(source.data)
         for key, text in messages.items():
             broken = _format_problem(text)

@@ -395,21 +395,28 @@ def bench_scaling(work: Path, quick: bool, runs: int) -> list[dict]:
 
 
 
+
+def start_serve(project: Path, port: int, env: dict, url: str) -> subprocess.Popen:
+    """`mkdocs serve` of `project` on `port`, once `url` shows the sample (at most 120 s)."""
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while "Halcyra" not in fetch(url):
+        if time.monotonic() > deadline:
+            server.terminate()
+            raise SystemExit("mkdocs serve did not serve the site within 120 s")
+        time.sleep(0.2)
+    return server
+
 def bench_serve(work: Path, edits: int) -> dict:
     """Edit the priority threshold of a region in data/priority.yml and poll the French page
     until it shows the new figure (at most 60 s per edit, 20 polls a second)."""
     project = copy_project(work / "serve")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/fr/priority-support/"
+    server = start_serve(project, port, ENV, url)
     latencies = []
     try:
-        deadline = time.monotonic() + 120
-        while "Halcyra" not in fetch(url):
-            if time.monotonic() > deadline:
-                raise SystemExit("mkdocs serve did not serve the site within 120 s")
-            time.sleep(0.2)
         time.sleep(2)  # let the first build's file watcher settle
         priority = project / "data" / "priority.yml"
         original = priority.read_text(encoding="utf-8")
@@ -448,17 +455,11 @@ def bench_serve_lang(work: Path, edits: int, preview: bool = True, browser: bool
     project = copy_project(work / ("serve-lang" if preview else "serve-lang-full"))
     port = free_port()
     env = {**ENV, "PORTAL_PREVIEW": "fr"} if preview else {key: value for key, value in ENV.items() if key != "PORTAL_PREVIEW"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/fr/"
     result: dict = {"preview": preview, "load_before": os.getloadavg()}
+    server = start_serve(project, port, env, url)
     playwright = page = None
     try:
-        deadline = time.monotonic() + 120
-        while "Halcyra" not in fetch(url):
-            if time.monotonic() > deadline:
-                raise SystemExit("mkdocs serve did not serve the site within 120 s")
-            time.sleep(0.2)
         result["vi_served"] = "Halcyra" in fetch(f"http://127.0.0.1:{port}/vi/")
         if browser:
             from playwright.sync_api import sync_playwright

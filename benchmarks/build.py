@@ -1,6 +1,6 @@
 """Build benchmark of the portal generator (issue #6); results go into benchmarks/README.md.
 
-Usage: .venv/bin/python benchmarks/build.py [--runs N] [--scaling-runs N] [--quick] [--only ratio,hooks,scaling,serve]
+Usage: .venv/bin/python benchmarks/build.py [--runs N] [--scaling-runs N] [--quick] [--only ratio,hooks,scaling,serve,serve-lang] [--browser] [--max-load L]
 
   ratio    the sample site built in full as `./portal build` builds it (its languages in one
            process per core), cold and warm, and as a plain sequential `mkdocs build`, against the
@@ -13,6 +13,10 @@ Usage: .venv/bin/python benchmarks/build.py [--runs N] [--scaling-runs N] [--qui
            escalation regions, 52 and 500 products; stock, `./portal build` and the sequential
            build alternated; wall time and peak memory of each
   serve    `mkdocs serve`: seconds from an edit to data/ until the served page shows it
+  serve-lang  the translators' preview, `./portal serve --lang fr`: seconds from an edit to
+           locales/fr.yml or docs/fr/index.md until /fr/ shows it (5 of each), then the same
+           edits with the full `mkdocs serve` (not part of the default run); with --browser,
+           also until the page open in Chromium shows it
 
 Every build runs in its own Python process, so that imports, caches and memory start from
 nothing, as for a maintainer's `./portal build`. Peak memory is given two ways: the largest
@@ -391,21 +395,28 @@ def bench_scaling(work: Path, quick: bool, runs: int) -> list[dict]:
 
 
 
+
+def start_serve(project: Path, port: int, env: dict, url: str) -> subprocess.Popen:
+    """`mkdocs serve` of `project` on `port`, once `url` shows the sample (at most 120 s)."""
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while "Halcyra" not in fetch(url):
+        if time.monotonic() > deadline:
+            server.terminate()
+            raise SystemExit("mkdocs serve did not serve the site within 120 s")
+        time.sleep(0.2)
+    return server
+
 def bench_serve(work: Path, edits: int) -> dict:
     """Edit the priority threshold of a region in data/priority.yml and poll the French page
     until it shows the new figure (at most 60 s per edit, 20 polls a second)."""
     project = copy_project(work / "serve")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/fr/priority-support/"
+    server = start_serve(project, port, ENV, url)
     latencies = []
     try:
-        deadline = time.monotonic() + 120
-        while "Halcyra" not in fetch(url):
-            if time.monotonic() > deadline:
-                raise SystemExit("mkdocs serve did not serve the site within 120 s")
-            time.sleep(0.2)
         time.sleep(2)  # let the first build's file watcher settle
         priority = project / "data" / "priority.yml"
         original = priority.read_text(encoding="utf-8")
@@ -424,6 +435,86 @@ def bench_serve(work: Path, edits: int) -> dict:
         server.terminate()
         server.wait(timeout=30)
     return {"edits": edits, "latencies": latencies, "median": statistics.median(latencies), "max": max(latencies)}
+
+
+# --- 4b. the translators' preview: ./portal serve --lang fr ------------------------------------
+
+# Each edit and the text the served page shows once it is rebuilt.
+LANG_EDITS = (
+    ("locales/fr.yml", 'name: "Support partenaires {vendor}"', 'name: "Support partenaires {{vendor}} {n}"', "Support partenaires Halcyra {n}"),
+    ("docs/fr/index.md", "# Support partenaires\n", "# Support partenaires {n}\n", ">Support partenaires {n}<"),
+)
+
+
+def bench_serve_lang(work: Path, edits: int, preview: bool = True, browser: bool = False) -> dict:
+    """`./portal serve --lang fr` (PORTAL_PREVIEW=fr, as the script sets it; `preview=False`: the
+    full `mkdocs serve`, for comparison): `edits` edits of locales/fr.yml, then as many of
+    docs/fr/index.md, each polled on /fr/ 20 times a second until it shows; seconds from the save.
+    `browser`: /fr/ is also open in Chromium, and the time until the page there shows the edit
+    (reloaded by MkDocs' live-reload script) is measured too."""
+    project = copy_project(work / ("serve-lang" if preview else "serve-lang-full"))
+    port = free_port()
+    env = {**ENV, "PORTAL_PREVIEW": "fr"} if preview else {key: value for key, value in ENV.items() if key != "PORTAL_PREVIEW"}
+    url = f"http://127.0.0.1:{port}/fr/"
+    result: dict = {"preview": preview, "load_before": os.getloadavg()}
+    server = start_serve(project, port, env, url)
+    playwright = page = None
+    try:
+        result["vi_served"] = "Halcyra" in fetch(f"http://127.0.0.1:{port}/vi/")
+        if browser:
+            from playwright.sync_api import sync_playwright
+
+            playwright = sync_playwright().start()
+            chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = chromium.new_page()
+            page.goto(url)
+        time.sleep(2)  # let the first build's file watcher settle
+        for name, old, new, shown in LANG_EDITS:
+            path = project / name
+            original = path.read_text(encoding="utf-8")
+            assert old in original, (name, old)
+            result[name], result[f"{name} in the browser"] = [], []
+            for edit in range(1, edits + 1):
+                path.write_text(original.replace(old, new.format(n=edit), 1), encoding="utf-8")
+                started = time.monotonic()
+                served = in_browser = None
+                while served is None or (page is not None and in_browser is None):
+                    if time.monotonic() - started > 60:
+                        raise SystemExit(f"{name}, edit {edit}: the page did not change within 60 s")
+                    if served is None and shown.format(n=edit) in fetch(url):
+                        served = time.monotonic() - started
+                    if page is not None and in_browser is None and shown.format(n=edit) in _page_html(page):
+                        in_browser = time.monotonic() - started
+                    time.sleep(0.05)
+                result[name].append(served)
+                if in_browser is not None:
+                    result[f"{name} in the browser"].append(in_browser)
+                time.sleep(1.5)
+            path.write_text(original, encoding="utf-8")
+            time.sleep(1.5)
+    finally:
+        if playwright is not None:
+            playwright.stop()
+        server.terminate()
+        server.wait(timeout=30)
+    result["load_after"] = os.getloadavg()
+    every = [seconds for name, _, _, _ in LANG_EDITS for seconds in result[name]]
+    result.update(median=statistics.median(every), max=max(every),
+                  medians={name: statistics.median(result[name]) for name, _, _, _ in LANG_EDITS})
+    if browser:
+        seen = [seconds for name, _, _, _ in LANG_EDITS for seconds in result[f"{name} in the browser"]]
+        result.update(browser_median=statistics.median(seen), browser_max=max(seen))
+    return result
+
+
+def _page_html(page) -> str:
+    """The page open in Chromium, or "" while it reloads."""
+    from playwright.sync_api import Error
+
+    try:
+        return page.content()
+    except Error:
+        return ""
 
 
 # --- report -------------------------------------------------------------------------------------
@@ -448,6 +539,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="skip the largest scaling case (40 languages, 80 regions, 500 products)")
     parser.add_argument("--only", default="ratio,hooks,scaling,serve")
     parser.add_argument("--json", type=Path, help="also write the raw results to this file")
+    parser.add_argument("--browser", action="store_true", help="serve-lang: also time the edit's arrival in a page open in Chromium")
     parser.add_argument("--max-load", type=float, help="before each round, wait (up to 90 s) for the 1-minute load average to drop to this")
     args = parser.parse_args()
     if args.profile:
@@ -491,6 +583,19 @@ def main() -> int:
             results["serve"] = serve = bench_serve(work, 5)
             print(f"mkdocs serve, edit to data/ -> page rebuilt: median {serve['median']:.2f} s, max {serve['max']:.2f} s "
                   f"({', '.join(f'{s:.2f}' for s in serve['latencies'])}) (target <= 3 s)")
+        if "serve-lang" in parts:
+            for preview in (True, False):
+                results["serve-lang" if preview else "serve-lang-full"] = lang = bench_serve_lang(work, 5, preview, args.browser)
+                label = "./portal serve --lang fr" if preview else "./portal serve (every language)"
+                print(f"{label}, edit to fr -> /fr/ rebuilt: median {lang['median']:.2f} s, max {lang['max']:.2f} s; load "
+                      f"{' '.join(f'{load:.2f}' for load in lang['load_before'])} before, {' '.join(f'{load:.2f}' for load in lang['load_after'])} after"
+                      + ("" if preview else " (target <= 1 s for the preview)") + ("; /vi/ served" if lang["vi_served"] else "; /vi/ not served"))
+                for name, _, _, _ in LANG_EDITS:
+                    print(f"  {name}: median {lang['medians'][name]:.2f} s ({', '.join(f'{s:.2f}' for s in lang[name])})")
+                    if args.browser:
+                        print(f"    in Chromium: {', '.join(f'{s:.2f}' for s in lang[f'{name} in the browser'])}")
+                if args.browser:
+                    print(f"  in Chromium: median {lang['browser_median']:.2f} s, max {lang['browser_max']:.2f} s")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     return 0

@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from partner_portal import fallbacks, once, parallel, search, theme, translations
+from partner_portal import fallbacks, once, parallel, preview, search, theme, translations
 from partner_portal.conformance import valid_html
 from partner_portal.hosting import Site, base_path, fingerprinted_files, precompress, write_host_configurations
 from partner_portal.load import load_portal
@@ -48,6 +48,8 @@ _command = {"name": "build", "dirty": False, "outer": ""}
 
 def on_startup(command: str, dirty: bool) -> None:
     _command["name"], _command["dirty"] = command, dirty
+    if command == "serve":
+        preview.serve_faster()
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -95,6 +97,8 @@ def _locale_root(config: MkDocsConfig) -> str:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has switched the build to its language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _command["name"] == "serve":
+        preview.select_languages(config)  # ./portal serve --lang fr: French and the default language only
     _current.clear()
     # `./portal build`: the other languages built in parallel processes, forked before the data is
     # validated, and the templates compiled meanwhile in another (partner_portal/parallel.py)
@@ -229,7 +233,7 @@ def _finish_site(portal: Portal, config: MkDocsConfig) -> None:
     minify_scripts(site_dir)  # each language's build copied our scripts again: minified once, after the last
     # Hashes of the inline scripts of the final HTML, the pages other processes wrote included; they
     # write the policy into their pages and precompress them meanwhile (partner_portal/parallel.py).
-    policy = apply_policy(site_dir, parallel.hashes_elsewhere())
+    policy = apply_policy(site_dir, parallel.hashes_elsewhere(), live_reload=_command["name"] == "serve")
     parallel.share(policy)
     if _command["name"] != "serve":
         site = Site(config.site_url or "/", _other_language_roots(config), policy, fingerprinted_files(site_dir))
@@ -250,4 +254,6 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     root = _root(config)
     for folder in (root / "data", root / "locales", GENERATOR / "schemas", TEMPLATE_DIR):
         server.watch(str(folder))
+    if preview.requested():
+        preview.quicken(server)
     return server

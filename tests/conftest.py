@@ -18,9 +18,21 @@ from bs4 import BeautifulSoup
 from local_server import Nginx
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def read_mkdocs_config(path: Path) -> dict:
+    """A mkdocs.yml as plain data (its !!python/name tags dropped)."""
+    return yaml.safe_load(re.sub(r"!!python/\S+", "", path.read_text(encoding="utf-8")))
+
+
+def built_locales(config: dict) -> tuple[str, ...]:
+    """Every language a mkdocs.yml's i18n plugin builds, the default first."""
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    return tuple(language["locale"] for language in sorted(i18n["languages"], key=lambda language: not language.get("default")) if language.get("build", True))
+
+
 # Every language mkdocs.yml builds, the default first: each per-language test runs in all of them.
-_I18N = next(plugin["i18n"] for plugin in yaml.safe_load(re.sub(r"!!python/\S+", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
-LOCALES = tuple(language["locale"] for language in sorted(_I18N["languages"], key=lambda language: not language.get("default")) if language.get("build", True))
+LOCALES = built_locales(read_mkdocs_config(ROOT / "mkdocs.yml"))
 PAGES = ("", "commitment/", "escalation/", "priority-support/", "offerings/", "ticket/")
 
 
@@ -56,18 +68,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-@pytest.fixture(scope="session")
-def page(site: Build):
-    cache: dict[str, BeautifulSoup] = {}
+def page_parser(site: Path, default_locale: str):
+    """parse(locale, "commitment/") → that page of a built site, parsed once."""
+    cache: dict[Path, BeautifulSoup] = {}
 
     def parse(locale: str, path: str) -> BeautifulSoup:
-        prefix = "" if locale == "en" else f"{locale}/"
-        relative = f"{prefix}{path}" + ("index.html" if not path.endswith(".html") else "")
-        if relative not in cache:
-            cache[relative] = BeautifulSoup((site.site / relative).read_text(encoding="utf-8"), "html.parser")
-        return cache[relative]
+        file = site / ("" if locale == default_locale else locale) / path / ("" if path.endswith(".html") else "index.html")
+        if file not in cache:
+            cache[file] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        return cache[file]
 
     return parse
+
+
+@pytest.fixture(scope="session")
+def page(site: Build):
+    return page_parser(site.site, LOCALES[0])
 
 
 @pytest.fixture
@@ -86,9 +102,18 @@ def served(site: Build, tmp_path_factory: pytest.TempPathFactory):
     """The built site on Debian's nginx with the server block the build generated, as a vendor
     would publish it: its headers (the Content-Security-Policy among them), 404 pages and
     precompressed files are what every browser test meets."""
-    server = Nginx(site.site, tmp_path_factory.mktemp("nginx"))
-    yield server.url
-    server.stop()
+    with nginx_serving(site.site, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
+@contextmanager
+def nginx_serving(site: Path, scratch: Path) -> Iterator[str]:
+    """A built site on Debian's nginx, with the server block its build generated: its URL."""
+    server = Nginx(site, scratch)
+    try:
+        yield server.url
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")

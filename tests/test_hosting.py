@@ -1,6 +1,7 @@
 """Safe to publish (issue #12): the Content-Security-Policy of every page, the host configurations
 the build generates, and the site served by Debian's nginx with its generated server block
-(the `served` fixture), checked over HTTP and in Chromium."""
+(the `served` fixture), checked over HTTP and in Chromium. Every page of every language loading
+in Chromium through it with no violation is a gate of every portal: tests/test_gates.py."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LOCALES, ROOT, Build, search, watched_page
+from conftest import LOCALES, ROOT, Build, watched_page
+from test_gates import violations
 
 LANGUAGE_ROOTS = [f"{locale}/" for locale in LOCALES if locale != "en"]
 NOT_FOUND_TITLE = {locale: yaml.safe_load((ROOT / "locales" / f"{locale}.yml").read_text(encoding="utf-8"))["not_found"]["title"] for locale in LOCALES}
@@ -216,51 +218,7 @@ def test_nginx_adds_the_trailing_slash_on_the_readers_own_host(served: str) -> N
     assert redirect.value.headers["Location"] == "/fr/commitment/"
 
 
-# --- Chromium through nginx --------------------------------------------------------------------
-
-
-def violations(errors: list[str]) -> list[str]:
-    return [error for error in errors if "Content-Security-Policy" in error or "Content Security Policy" in error]
-
-
-@pytest.mark.browser
-def test_the_violation_detector_itself_reports_a_blocked_inline_script(browser, served: str) -> None:
-    with watched_page(browser) as watched:
-        watched.page.goto(served)
-        watched.page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s); }")
-        watched.page.wait_for_timeout(100)
-        assert watched.page.evaluate("() => window.ran") is None
-        assert violations(watched.console_errors)
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("locale", LOCALES)
-def test_every_page_loads_searches_and_switches_without_a_violation(browser, served: str, site: Build, locale: str) -> None:
-    root = site.site / prefix(locale).rstrip("/") if locale != "en" else site.site
-    own_pages = [path for path in pages(root) if locale != "en" or not any(path.is_relative_to(site.site / lang) for lang in LANGUAGE_ROOTS)]
-    with watched_page(browser) as watched:
-        page = watched.page
-        for path in own_pages:
-            relative = path.relative_to(site.site).as_posix()
-            if path.name == "404.html":  # as nginx serves it: in place of a missing page
-                assert page.goto(served + relative.replace("404.html", "no-such-page/")).status == 404
-            else:
-                assert page.goto(served + relative.removesuffix("index.html")).status == 200
-        assert search(page, served, prefix(locale), "support")  # in a web worker that fetches the index
-        page.keyboard.press("Escape")
-        # Both palettes (the choice is kept by an inline script of every page), then the language switcher.
-        for scheme in ("slate", "default"):
-            page.click("form[data-md-component='palette'] label:visible")
-            assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
-        page.reload()
-        other = LOCALES[(LOCALES.index(locale) + 1) % len(LOCALES)]
-        page.goto(served + prefix(locale) + "escalation/")
-        page.hover(".md-header__option .md-select")
-        page.click(f".md-select__link[hreflang='{other}']")
-        page.wait_for_url(served + prefix(other) + "escalation/")
-        assert violations(watched.console_errors) == []
-        assert [error for error in watched.console_errors if "status of 404" not in error] == []  # the 404 pages' own status
-        assert watched.foreign_requests == []
+# --- Chromium through nginx (every page of every language: tests/test_gates.py) ----------------
 
 
 @pytest.mark.browser

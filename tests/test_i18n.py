@@ -59,17 +59,17 @@ def test_every_english_string_has_a_description_that_names_its_placeholders() ->
 
 def test_a_string_without_description_is_named_with_file_line_and_key(project: Path) -> None:
     text = (project / "locales/en.yml").read_text(encoding="utf-8")
-    comment = re.search(r"\n(  # Tooltip of an e-mail link to a person\.[^\n]*\n)  email_to:", text)
-    assert comment, "the description of common.email_to moved"
+    comment = re.search(r"\n(  # Button on the home page leading to the partner sign-up site\.[^\n]*\n)  become_partner:", text)
+    assert comment, "the description of home.become_partner moved"
     (project / "locales/en.yml").write_text(text.replace(comment.group(1), "", 1), encoding="utf-8")
     edit(project, "locales/en.yml", "Name of the site: browser tab title, header and search results. {vendor}: the vendor's name,", "Name of the site: browser tab title, header and search results. The vendor's name,")
     portal = load_portal(project, LOCALES, "en")
     problems = [str(problem) for problem in portal.translation.strict_problems]
-    email_line = line_of(project, "locales/en.yml", "email_to:")
+    button_line = line_of(project, "locales/en.yml", "become_partner:")
     name_line = line_of(project, "locales/en.yml", '  name: "{vendor} Partner Support"')
-    assert f"locales/en.yml:{email_line}: common.email_to: no description for translators: write a comment line right above the key (where the text appears, its length limit, what each {{placeholder}} holds)" in problems
+    assert f"locales/en.yml:{button_line}: home.become_partner: no description for translators: write a comment line right above the key (where the text appears, its length limit, what each {{placeholder}} holds)" in problems
     assert f"locales/en.yml:{name_line}: site.name: the description does not say what {{vendor}} holds" in problems
-    assert [item["key"] for item in portal.translation.locales["en"].undescribed] == ["site.name", "common.email_to"]
+    assert [item["key"] for item in portal.translation.locales["en"].undescribed] == ["site.name", "home.become_partner"]
 
 
 # --- 2. status, outdated strings and the review command -----------------------------------------
@@ -195,24 +195,24 @@ def test_a_string_over_its_limit_is_listed_everywhere_and_fails_strict(project: 
     # Vietnamese written with combining tone marks: 25 code points, 19 characters, within 20.
     edit(project, "locales/vi.yml", "  columns:\n    severity: Mức độ nghiêm trọng\n", f"  columns:\n    severity: {unicodedata.normalize('NFD', 'Mức độ nghiêm trọng')}\n")
     edit(project, "locales/fr.yml", "  columns:\n    severity: Gravité\n", "  columns:\n    severity: Niveau de gravité constaté\n")
-    edit(project, "locales/en.yml", "  skip_to_table: Skip the table\n", "  skip_to_table: Skip the table and read on below it\n")
+    edit(project, "locales/en.yml", "  become_partner: Become a partner\n", "  become_partner: Become a partner and read on below\n")
     # Japanese counts as English does: 20 characters where English allows 20 is fine, 31 for 30 is not.
     edit(project, "locales/ja.yml", "  columns:\n    severity: 重大度\n", f"  columns:\n    severity: {'重大度' * 6}重大\n")
-    edit(project, "locales/ja.yml", "  skip_to_table: 表をスキップ\n", f"  skip_to_table: {'表をスキップ' * 5}表\n")
+    edit(project, "locales/ja.yml", "  become_partner: パートナーになる\n", f"  become_partner: {'パートナーになる' * 3}パートナーにな\n")
     fr_line = line_of(project, "locales/fr.yml", "severity: Niveau de gravité constaté")
-    en_line = line_of(project, "locales/en.yml", "skip_to_table:")
-    skip_line = line_of(project, "locales/ja.yml", "skip_to_table:")
+    en_line = line_of(project, "locales/en.yml", "become_partner:")
+    button_line = line_of(project, "locales/ja.yml", "become_partner:")
     severity_line = line_of(project, "locales/en.yml", "    severity: Severity")
 
     status = load_portal(project, tuple(dict.fromkeys((*LOCALES, "ja"))), "en").translation
     assert status.locales["vi"].over_limit == []
-    assert [(item["key"], item["line"], item["length"], item["limit"]) for item in status.locales["ja"].over_limit] == [("common.skip_to_table", skip_line, 31, 30)]
-    assert f"locales/ja.yml:{skip_line}: common.skip_to_table: too long: 31 characters where its description (locales/en.yml:{en_line}) allows at most 30 (\"{'表をスキップ' * 5}表\")" in [str(problem) for problem in status.strict_problems]
+    assert [(item["key"], item["line"], item["length"], item["limit"]) for item in status.locales["ja"].over_limit] == [("home.become_partner", button_line, 31, 30)]
+    assert f"locales/ja.yml:{button_line}: home.become_partner: too long: 31 characters where its description (locales/en.yml:{en_line}) allows at most 30 (\"{'パートナーになる' * 3}パートナーにな\")" in [str(problem) for problem in status.strict_problems]
 
     assert i18n.main(["--root", str(project), "status", "en", "fr"]) == 0  # the command line
     out = capsys.readouterr().out
     assert "Translation status en (source): " in out and ", 1 over the limit" in out
-    assert f"  over the limit  locales/en.yml:{en_line}: common.skip_to_table  (35 characters, at most 30: Skip the table and read on below it)" in out
+    assert f"  over the limit  locales/en.yml:{en_line}: home.become_partner  (34 characters, at most 30: Become a partner and read on below)" in out
     assert f"  over the limit  locales/fr.yml:{fr_line}: commitment.columns.severity  (26 characters, at most 20: Niveau de gravité constaté)" in out
 
     build = mkdocs_build(project, project / "site")  # reported, not refused
@@ -224,7 +224,7 @@ def test_a_string_over_its_limit_is_listed_everywhere_and_fails_strict(project: 
     assert data["fr"]["over_limit"] == [
         {"key": "commitment.columns.severity", "line": fr_line, "length": 26, "limit": 20, "text": "Niveau de gravité constaté", "english_line": severity_line}
     ]
-    assert [(item["key"], item["line"], item["length"], item["limit"]) for item in data["en"]["over_limit"]] == [("common.skip_to_table", en_line, 35, 30)]
+    assert [(item["key"], item["line"], item["length"], item["limit"]) for item in data["en"]["over_limit"]] == [("home.become_partner", en_line, 34, 30)]
 
     for prefix in ("", "fr/"):
         soup = soup_of(project / "site" / prefix / "translation-status/index.html")
@@ -238,13 +238,13 @@ def test_a_string_over_its_limit_is_listed_everywhere_and_fails_strict(project: 
         assert (text["lang"], text.get_text()) == ("fr", "Niveau de gravité constaté")
         assert not soup.select('section[data-locale="vi"] details[data-list="over-limit"]')
         [english] = soup.select('section[data-locale="en"] details[data-list="over-limit"] tbody tr')
-        assert english["data-key"] == "common.skip_to_table"
+        assert english["data-key"] == "home.become_partner"
     assert "Chaînes trop longues (1)" in soup.select_one('section[data-locale="fr"] details[data-list="over-limit"] summary').get_text()
 
     build = mkdocs_build(project, project / "strict-site", "--strict")
     assert build.returncode != 0
     assert f'locales/fr.yml:{fr_line}: commitment.columns.severity: too long: 26 characters where its description (locales/en.yml:{severity_line}) allows at most 20 ("Niveau de gravité constaté")' in build.log
-    assert f'locales/en.yml:{en_line}: common.skip_to_table: too long: 35 characters where its description allows at most 30 ("Skip the table and read on below it")' in build.log
+    assert f'locales/en.yml:{en_line}: home.become_partner: too long: 34 characters where its description allows at most 30 ("Become a partner and read on below")' in build.log
     assert "locales/vi.yml:" not in build.log  # 19 characters, however many code points
     assert "Traceback" not in build.log
     assert not (project / "strict-site").exists()

@@ -166,3 +166,21 @@ def test_texts_side_by_side_take_a_space_except_after_a_full_width_character() -
     assert Localizer("ja", {}).adjoin("担当：", Markup("<bdi>Australia</bdi>")) == "担当：<bdi>Australia</bdi>"
     assert Localizer("en", {}).adjoin("<b>", "x") == "&lt;b&gt; x"  # escaped like every text
     assert Localizer("ja", {}).alternatives(["はい", "いいえ"]) == "はいまたはいいえ"
+
+
+@pytest.mark.parametrize(
+    ("locale", "code", "others"),
+    [
+        ("de", "US", ["USA"]),
+        ("de", "CI", ["Elfenbeinküste"]),
+        ("de", "HK", ["Hongkong"]),
+        ("en", "CZ", ["Czech Republic"]),
+        ("fr", "GB", ["R.-U."]),
+        ("ja", "US", ["アメリカ"]),
+        ("en", "FR", []),
+    ],
+)
+def test_a_country_has_the_other_names_cldr_gives_it(locale: str, code: str, others: list[str]) -> None:
+    """What readers type besides the full name ("USA", "Elfenbeinküste"): CLDR's short and variant
+    names, which the finder and the priority check accept (api countries[].other_names)."""
+    assert Localizer(locale, {}).territory_other_names(code) == others

@@ -1,80 +1,35 @@
-"""Quality gates (issue #6) on the site the suite builds with --strict, in every language:
-accessibility (axe-core in Chromium, light and dark palette, keyboard only), valid HTML (the
-Nu Html Checker), links and anchors, weight and hosts, print on A4.
+"""Quality gates (issue #6) on the sample, beyond those every portal is held to
+(tests/test_gates.py: language and direction, valid HTML, links, weight, axe in each palette, no
+violation through nginx): the region tabs, the three tools and both forms with the keyboard alone
+(axe in both palettes as they change the page), our JavaScript's budget, MkDocs' own link
+validation, and print on A4.
 
-The tools come from package-lock.json (axe-core, vnu-jar: `./portal test` runs `npm ci`), Java
-and poppler-utils from Debian; a missing one fails the gate rather than skipping it.
+The tools come from package-lock.json (axe-core: `./portal test` runs `npm ci`) and poppler-utils
+from Debian; a missing one fails the gate rather than skipping it.
 """
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
-import json
-import posixpath
 import re
-import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 from babel import Locale
-from bs4 import BeautifulSoup
-from playwright.sync_api import Error as PlaywrightError
 
-from conftest import LOCALES, ROOT, Build, keep_local, mkdocs_build
+from conftest import LOCALES, ROOT, Build, mkdocs_build
+from test_gates import JS_BUDGET, axe_violations, needs_command
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGE_BUDGET = 120 * 1024  # every page with everything it loads, gzipped
-JS_BUDGET = 10 * 1024  # our own JavaScript a page loads, gzipped: what a reader pays
 # All our modules as one stream: what the code base weighs. It grows with the tools' features
 # (support hours and per-region weeks in #9 took it from 10,145 to 10,374 bytes) while no page
 # loads more than 7.2 KB of it; the gate keeps the growth a decision.
 ALL_JS_BUDGET = 11 * 1024
-SITE_URL = yaml.safe_load(re.sub(r"!!python/\S+", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["site_url"]
 
 
 def prefix(locale: str) -> str:
     return "" if locale == "en" else f"{locale}/"
-
-
-def html_files(site: Path) -> list[str]:
-    """Every page of the output, as paths relative to the site: index pages, 404s, all languages."""
-    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-
-
-def needs(path: Path, what: str) -> Path:
-    if not path.exists():
-        pytest.fail(f"{path.relative_to(ROOT)} is missing: {what} (`./portal test` installs it with npm ci)")
-    return path
-
-
-def needs_command(name: str, package: str) -> str:
-    found = shutil.which(name)
-    if not found:
-        pytest.fail(f"`{name}` is missing: apt-get install {package} (`./portal test` does it as root)")
-    return found
-
-
-# --- 2. valid HTML --------------------------------------------------------------------------
-
-
-def test_every_page_is_valid_html(site: Build) -> None:
-    """The Nu Html Checker, once, on every built page: one JVM, JSON out, errors only."""
-    java = needs_command("java", "default-jre-headless")
-    pages = html_files(site.site)
-    result = subprocess.run(
-        [java, "-jar", str(needs(VNU, "the Nu Html Checker")), "--errors-only", "--format", "json", "--stdout", *pages],
-        cwd=site.site, capture_output=True, text=True, timeout=300,
-    )
-    messages = json.loads(result.stdout)["messages"]
-    errors = [f"{m.get('url', '?').rsplit(str(site.site), 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}" for m in messages if m["type"] != "info"]
-    assert errors == [], f"{len(errors)} HTML errors in {len(pages)} pages:\n" + "\n".join(errors[:40])
-    assert result.returncode == 0, result.stderr
 
 
 # --- 3. links and anchors -------------------------------------------------------------------
@@ -89,53 +44,6 @@ def test_mkdocs_validation_fails_the_strict_build_on_broken_links(project: Path)
     assert build.returncode != 0
     assert "does not contain an anchor '#no-such-anchor'" in build.log
     assert "'fr/no-such-page.md' is not found" in build.log
-
-
-def internal_target(site: Path, page: str, href: str) -> tuple[str, str] | None:
-    """(file relative to the site, fragment) that an href of `page` points at; None if external."""
-    if SITE_URL and href.startswith(SITE_URL):
-        href = "/" + href[len(SITE_URL):]
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc:
-        return None  # https:, mailto:, data:...: not ours
-    path = unquote(parts.path)
-    if not path:
-        target = page
-    elif path.startswith("/"):
-        target = posixpath.normpath(path.lstrip("/")) if path != "/" else ""
-    else:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    if target in ("", ".") or (site / target).is_dir():
-        target = posixpath.normpath(posixpath.join(target, "index.html"))
-    return target, unquote(parts.fragment)
-
-
-def test_every_internal_link_and_anchor_resolves(site: Build) -> None:
-    ids: dict[str, set[str]] = {}
-
-    def ids_of(path: str) -> set[str]:
-        if path not in ids:
-            soup = BeautifulSoup((site.site / path).read_text(encoding="utf-8"), "html.parser")
-            ids[path] = {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
-        return ids[path]
-
-    checked, broken = 0, []
-    for page in html_files(site.site):
-        soup = BeautifulSoup((site.site / page).read_text(encoding="utf-8"), "html.parser")
-        references = [(tag, tag.get("href")) for tag in soup.find_all(["a", "link", "area"], href=True)]
-        references += [(tag, tag.get("src")) for tag in soup.find_all(["script", "img", "source", "iframe"], src=True)]
-        for tag, href in references:
-            target = internal_target(site.site, page, href)
-            if target is None:
-                continue
-            path, fragment = target
-            checked += 1
-            if not (site.site / path).is_file():
-                broken.append(f"{page}: {href} -> {path} does not exist")
-            elif fragment and path.endswith(".html") and fragment not in ids_of(path):
-                broken.append(f"{page}: {href} -> no id '{fragment}' in {path}")
-    assert broken == [], f"{len(broken)} of {checked} internal links broken:\n" + "\n".join(broken[:40])
-    assert checked > 500
 
 
 # --- 4. weight ------------------------------------------------------------------------------
@@ -155,58 +63,7 @@ def test_our_javascript_fits_its_budget(site: Build) -> None:
     assert measured["all_as_one"] <= ALL_JS_BUDGET, f"all of our JavaScript is {measured['all_as_one']} bytes gzipped"
 
 
-@pytest.mark.browser
-def test_every_page_weighs_at_most_120_kb_and_asks_no_other_host(browser, served, site: Build) -> None:
-    """Each page loaded cold, as a first visit: the page and everything it fetches (styles,
-    scripts, our modules, the search worker, its index and language files), each response
-    gzipped as a server would send it."""
-    weights, ours, foreign = {}, {}, []
-    pages = html_files(site.site)
-    for batch in (pages[start:start + 9] for start in range(0, len(pages), 9)):
-        loads = []
-        for page_path in batch:  # one context each: an empty cache; started together, settled together
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            keep_local(context, foreign)
-            bodies: dict[str, int] = {}
-
-            def finished(request, bodies=bodies):
-                try:
-                    response = request.response()
-                    if response and request.url.startswith("http://127.0.0.1") and request.url not in bodies:
-                        bodies[request.url] = len(gzip.compress(response.body(), 6))
-                except PlaywrightError:  # a request still finishing as its context closes
-                    pass
-
-            context.on("requestfinished", finished)
-            page = context.new_page()
-            page.goto(served + page_path)
-            loads.append((page_path, context, page, bodies))
-        for page_path, context, page, bodies in loads:
-            page.wait_for_load_state("networkidle")
-            context.close()
-            weights[page_path] = sum(bodies.values())
-            ours[page_path] = sum(size for url, size in bodies.items() if "/assets/portal/js/" in url)
-            assert any(url.endswith("search_index.json") for url in bodies), f"{page_path}: the search index was not loaded"
-    assert foreign == []
-    too_heavy = {page: weight for page, weight in weights.items() if weight > PAGE_BUDGET}
-    assert too_heavy == {}, f"over {PAGE_BUDGET} bytes gzipped: {too_heavy}"
-    assert max(ours.values()) <= JS_BUDGET, ours
-
-
 # --- 1. accessibility -----------------------------------------------------------------------
-
-
-def axe_violations(page) -> list[str]:
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        # Evaluated by the test driver, not added as a <script>: the site's Content-Security-Policy
-        # allows no script of ours, and rightly so.
-        page.evaluate(needs(AXE, "axe-core").read_text(encoding="utf-8") + "\n;undefined")
-    violations = page.evaluate(
-        """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]}))
-             .violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${n.failureSummary.replace(/\\s+/g, " ")}`))""",
-        WCAG_21_AA,
-    )
-    return violations
 
 
 def both_palettes(page) -> list[str]:
@@ -220,21 +77,6 @@ def both_palettes(page) -> list[str]:
     found += [f"[{'default' if scheme == 'slate' else 'slate'}] {v}" for v in axe_violations(page)]
     page.evaluate("(s) => document.body.setAttribute('data-md-color-scheme', s)", scheme)
     return found
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("palette", ["light", "dark"])
-def test_axe_finds_no_wcag_violation_on_any_page(browser, served, site: Build, palette: str) -> None:
-    """Every page of every language, as a reader whose system prefers that palette gets it."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=palette)
-    page = context.new_page()
-    found = []
-    for page_path in html_files(site.site):
-        page.goto(served + page_path)
-        assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if palette == "dark" else "default")
-        found += [f"{page_path}: {violation}" for violation in axe_violations(page)]
-    context.close()
-    assert found == [], f"{len(found)} violations:\n" + "\n".join(found[:40])
 
 
 # Keyboard alone: Tab, arrows, Space, Enter and typing; no click, no fill().

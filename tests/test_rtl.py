@@ -1,5 +1,6 @@
 """Right to left (issue #10): Arabic pages run right to left as a whole, and what runs the other
-way inside them (English fallbacks, Latin names and addresses, "24×5") is isolated."""
+way inside them (English fallbacks, Latin names and addresses, "24×5") is isolated. That every
+page states its language and direction is a gate of every portal: tests/test_gates.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel import Locale
 
-from conftest import LOCALES, ROOT, Build, mkdocs_build
+from conftest import LOCALES, ROOT, mkdocs_build
 
 RTL = [locale for locale in LOCALES if Locale.parse(locale).character_order == "right-to-left"]
 OUR_CSS = sorted((ROOT / "overrides").rglob("*.css"))
@@ -18,18 +19,6 @@ PHYSICAL = re.compile(r"\b(?:(?:margin|padding|border|inset)-(?:left|right)|(?:l
 
 def test_the_sample_has_a_right_to_left_language() -> None:
     assert RTL == ["ar"]
-
-
-@pytest.mark.parametrize("locale", LOCALES)
-def test_every_page_states_its_direction_on_html(site: Build, locale: str) -> None:
-    direction = "rtl" if locale in RTL else "ltr"
-    root = site.site if locale == LOCALES[0] else site.site / locale
-    pages = [path for path in root.rglob("*.html") if locale != LOCALES[0] or path.relative_to(root).parts[0] not in LOCALES]
-    assert len(pages) >= 9  # every page, the translation status and the 404 page
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        assert re.search(rf'<html dir="{direction}" lang="{locale}"', html), path
-        assert f'<body dir="{direction}"' in html, path
 
 
 def test_our_css_uses_logical_properties_only() -> None:

@@ -5,8 +5,6 @@ nothing of them left: no block, no link, no API part, no string asked of transla
 from __future__ import annotations
 
 import json
-import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -14,11 +12,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LOCALES, ROOT, Build, copy_project, mkdocs_build, watched_page
-from local_server import Nginx
+from conftest import LOCALES, ROOT, Build, copy_project, mkdocs_build, nginx_serving, watched_page
 from partner_portal import blocks  # noqa: F401  (registers the blocks' views)
 from partner_portal import i18n, sections
-from partner_portal.errors import PortalDataError
 from partner_portal.load import load_portal
 from partner_portal.localize import Localizer
 from partner_portal.publish import api_document
@@ -100,7 +96,7 @@ def test_the_most_specific_namespace_owns_a_key() -> None:
     assert scope.owners("contact_channels.toll-free-phone.text") == ["offerings"]  # names the tiers
     assert scope.owners("contact_channels.toll-free-phone.link") == ["programme"]  # the help centre
     assert scope.owners("contact_channels.chat-and-phone.title") == ["offerings"]  # a card pointing at the offerings
-    assert scope.owners("home.quote_label") == ["leaders"]
+    assert scope.owners("leaders.quotes.partner-programme-head") == ["leaders"]
     assert scope.owners("theme.search") == ["site"]
     assert scope.owners("nowhere.at.all") == []
 
@@ -373,7 +369,7 @@ def test_the_lean_api_has_no_priority_part(lean: Build, locale: str) -> None:
     assert not [country for country in document["countries"] if "priority_region" in country]
     assert document["pages"] == {"commitment": SITE + prefix(locale) + "commitment/", "escalation": SITE + prefix(locale) + "escalation/"}
     finder = json.loads(pages_of(lean.site, locale)["escalation/"].select_one('[data-portal-tool="finder"] script[data-config]').string)
-    assert {key for country in finder["countries"] for key in country} == {"code", "name", "escalation_region", "account_managers"}
+    assert {key for country in finder["countries"] for key in country} == {"code", "name", "other_names", "escalation_region", "account_managers"}
 
 
 def test_a_page_still_placing_a_block_left_out_stops_the_build_in_one_line(tmp_path: Path) -> None:
@@ -394,9 +390,8 @@ def test_a_page_still_placing_a_block_left_out_stops_the_build_in_one_line(tmp_p
 
 @pytest.fixture(scope="module")
 def lean_served(lean: Build, tmp_path_factory: pytest.TempPathFactory):
-    server = Nginx(lean.site, tmp_path_factory.mktemp("lean-nginx"))
-    yield server.url
-    server.stop()
+    with nginx_serving(lean.site, tmp_path_factory.mktemp("lean-nginx")) as url:
+        yield url
 
 
 @pytest.mark.browser
@@ -464,18 +459,15 @@ def test_leftover_keys_are_reported_in_the_log_not_refused(no_finder: Build) -> 
 def test_the_calculator_works_without_a_button_to_the_finder(no_finder: Build, browser, tmp_path: Path) -> None:
     commitment = BeautifulSoup((no_finder.site / "commitment/index.html").read_text(encoding="utf-8"), "html.parser")
     assert commitment.select_one('[data-portal-tool="calculator"]') and not commitment.select("[data-contacts]")
-    server = Nginx(no_finder.site, tmp_path / "nginx")
-    try:
+    with nginx_serving(no_finder.site, tmp_path / "nginx") as url:
         with watched_page(browser) as watched:
             page = watched.page
-            page.goto(server.url + "commitment/")
+            page.goto(url + "commitment/")
             page.select_option("#portal-calc-severity", index=1)
             page.select_option("#portal-calc-region", "europe-uk")
             assert page.locator("[data-times]").is_visible()
             assert page.locator('[data-milestone="escalation_from"] [data-zone="region"] time').count() == 1
             assert watched.console_errors == [] and watched.foreign_requests == []
-    finally:
-        server.stop()
 
 
 def test_to_block_gives_no_link_to_a_block_left_out() -> None:

@@ -15,8 +15,7 @@ import yaml
 from babel import Locale
 from bs4 import BeautifulSoup
 
-from conftest import LOCALES, ROOT, Build, copy_project, mkdocs_build, watched_page
-from local_server import Nginx
+from conftest import LOCALES, Build, copy_project, mkdocs_build, nginx_serving, watched_page
 from partner_portal.blocks import escalation_finder
 from partner_portal.load import load_portal
 from partner_portal.localize import Localizer
@@ -190,9 +189,8 @@ def test_without_an_account_managers_level_the_finder_names_no_one(tmp_path: Pat
 
 @pytest.fixture(scope="module")
 def shaped_served(shaped: Build, tmp_path_factory: pytest.TempPathFactory):
-    server = Nginx(shaped.site, tmp_path_factory.mktemp("nginx-shaped"))
-    yield server.url
-    server.stop()
+    with nginx_serving(shaped.site, tmp_path_factory.mktemp("nginx-shaped")) as url:
+        yield url
 
 
 @pytest.mark.browser

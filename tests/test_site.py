@@ -75,6 +75,11 @@ def test_each_language_has_its_own_404(site, page, locale: str) -> None:
     for node in soup.select("link[href], script[src]"):
         url = node.get("href") or node.get("src")
         assert url.startswith(("/", "http", "data:")), url
+    # Its footer, like every page's, offers the translation-feedback form of the language (about
+    # the site: the build cannot know the address that was asked for).
+    feedback = soup.select_one("a.portal-feedback-link")
+    assert feedback["href"] == ("/" if locale == LOCALES[0] else f"/{locale}/") + "feedback/"
+    assert feedback.get_text(strip=True) == MESSAGES[locale]["feedback"]["link"]
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -195,6 +195,18 @@ def test_level_without_role_text(project: Path) -> None:
     assert problems(project) == [f"locales/en.yml:{line}: escalation.level_roles.executives: missing text needed by the data (block 'escalation-matrix')"]
 
 
+def test_every_text_a_new_severity_lacks_is_named_in_one_build(project: Path) -> None:
+    # A maintainer adding a severity learns of its name, its definition and its example's text
+    # at once, not one rebuild at a time.
+    edit(project, "data/commitment.yml", "timings:\n", "  - id: cosmetic\n    level: 4\n    acknowledgement: {min: 2 days, max: 3 days}\n    determination: {min: 3 days, max: 5 days}\n    examples: [typo]\n" + "timings:\n")
+    severities, examples = line_of(project, "locales/en.yml", "  severities:"), line_of(project, "locales/en.yml", "  examples_list:")
+    assert sorted(problems(project)) == sorted([
+        f"locales/en.yml:{severities}: commitment.severities.cosmetic.name: missing text needed by the data (block 'severity-matrix')",
+        f"locales/en.yml:{severities}: commitment.severities.cosmetic.definition: missing text needed by the data (block 'severity-levels')",
+        f"locales/en.yml:{examples}: commitment.examples_list.typo: missing text needed by the data (block 'severity-levels')",
+    ])
+
+
 def test_no_level_at_all(project: Path) -> None:
     edit(project, "data/escalation.yml", LEVELS, "levels: []\n")
     line = line_of(project, "data/escalation.yml", "levels: []")
@@ -287,7 +299,7 @@ def test_text_the_data_needs_but_english_lacks(project: Path) -> None:
     # Translations fall back to English; a text English lacks too has nothing to fall back to.
     edit(project, "data/programme.yml", "  - product-feedback\n", "  - product-feedback\n  - training\n")
     line = line_of(project, "locales/en.yml", "covers:")
-    assert problems(project) == [f"locales/en.yml:{line}: covers.training.title: missing text needed by the data (block 'covers')"]
+    assert sorted(problems(project)) == [f"locales/en.yml:{line}: covers.training.{key}: missing text needed by the data (block 'covers')" for key in ("text", "title")]
 
 
 def test_markdown_link_must_come_from_data(project: Path) -> None:

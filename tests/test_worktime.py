@@ -11,15 +11,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LOCALES, copy_project, mkdocs_build, watched_page
-from local_server import Nginx
+from conftest import LOCALES, copy_project, mkdocs_build, nginx_serving, watched_page
 from partner_portal.localize import Localizer
 from partner_portal.publish import plain
 from partner_portal.validate import schema_validator
 from partner_portal.worktime import (
     Duration, DurationError, Schedule, parse_duration, parse_hours, parse_window, same_everywhere, units, weekdays,
 )
-from test_quality import axe_violations
+from test_gates import axe_violations
 from test_validation import edit, line_of, problems
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "common.schema.json").read_text(encoding="utf-8"))
@@ -257,9 +256,8 @@ def test_the_sample_reads_as_one_week_round_the_clock(page) -> None:
 
 @pytest.fixture(scope="module")
 def served_per_region(per_region, tmp_path_factory: pytest.TempPathFactory):
-    server = Nginx(per_region.site, tmp_path_factory.mktemp("nginx-per-region"))
-    yield server.url
-    server.stop()
+    with nginx_serving(per_region.site, tmp_path_factory.mktemp("nginx-per-region")) as url:
+        yield url
 
 
 @pytest.mark.browser

@@ -2,7 +2,10 @@
 
 mkdocs-static-i18n runs the whole build once per language and `mkdocs serve` rebuilds on every
 edit without reloading this module, so the result is cached on the files' fingerprints: the
-three language builds share one parse, and an edit to data/ or locales/ invalidates it.
+three language builds share one parse, and an edit to data/ or locales/ invalidates it. After an
+edit, the files that did not change are not parsed or checked against their schema again (their
+Source, with its schema findings, is kept by path, modification time and size): the translators'
+preview (preview.py) rebuilds after every save.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Collection, Protocol
+from typing import Any, Collection, Iterable, Protocol
 
 from . import blocks  # noqa: F401  (registers the blocks)
 from .errors import PortalDataError, Problem
@@ -97,6 +100,10 @@ def _stage_problems(index: int, stages: list[Stage], portal: Portal | None) -> l
     return shared + _rendering_problems(portal, renderings, misplaced=bool(shared))
 
 
+# The last parse of each file: path → ((modification time, size), its Source).
+_parsed: dict[str, tuple[tuple[int, int], Source]] = {}
+
+
 @lru_cache(maxsize=4)
 def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprint, check: tuple[str, ...] | None = None,
           peers: Peers | None = None) -> Validation:
@@ -110,16 +117,24 @@ def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprin
         return _stage_problems(index, [stage, *others], portal) if others else own
 
     problems = language_problems(root / "mkdocs.yml", (*locales, default))
+    stamps = {path: (modified, size) for path, modified, size in _stamp}
 
     def read(path: Path, name: str) -> Source | None:
         if not path.exists():
             problems.append(Problem(name, 1, (), "file is missing"))
             return None
+        stamp = stamps.get(str(path))
+        parsed = _parsed.get(str(path))
+        if stamp is not None and parsed is not None and parsed[0] == stamp and parsed[1].name == name:
+            return parsed[1]
         try:
-            return load_source(path, name)
+            source = load_source(path, name)
         except SourceError as error:
             problems.append(error.problem)
             return None
+        if stamp is not None:
+            _parsed[str(path)] = (stamp, source)
+        return source
 
     # The file of an optional section may be absent: the portal leaves the section out.
     files = [name for name in DATA_FILES if not file_is_optional(name) or (root / "data" / f"{name}.yml").exists()]
@@ -150,14 +165,17 @@ def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprin
         return Validation(problems)
     object.__setattr__(portal, "translation", status)
     object.__setattr__(portal, "block_pages", block_pages(root, locales, default))  # where links between blocks go
-    return Validation(everyone(RENDERING, _rendering(portal, root, checked), portal), portal)
+    return Validation(everyone(RENDERING, _rendering(portal, root, checked, _stamp), portal), portal)
 
 
-def _rendering(portal: Portal, root: Path, checked: Collection[str]) -> Stage:
+STAND_IN = "missing"  # under a tool's missing messages: any key makes the prefix exist
+
+
+def _rendering(portal: Portal, root: Path, checked: Collection[str], stamp: Fingerprint = ()) -> Stage:
     """Render every block of the portal's sections in every language checked here once, so a text
     the data needs but a locale file lacks, or a page asking for a block that does not exist or
-    that the portal leaves out, stops the build before it writes. Each language's events, in the
-    order of the blocks: ("missing", key, its problem), ("unplaced", block, the block it links to)."""
+    that the portal leaves out, stops the build before it writes. Each language's events:
+    ("unplaced", block, the block it links to), then ("missing", key, its problem)."""
     problems: list[Problem] = []
     for page in sorted((root / "docs").rglob("*.md")):
         for line, name in block_names_in(page.read_text(encoding="utf-8")):
@@ -172,17 +190,16 @@ def _rendering(portal: Portal, root: Path, checked: Collection[str]) -> Stage:
     for locale in portal.locales:
         if locale not in checked:
             continue
-        events = renderings[locale] = []
-        # Missing translations fall back to English; what English lacks too is an error.
-        localizer = Localizer(locale, portal.messages[locale], portal.messages[portal.default_locale])
-        for name in portal.sections.blocks:
-            try:
-                render_block(name, portal, localizer, PageLinks("", "", portal.block_pages.urls(locale), portal.sections.left_out_blocks))
-            except UnplacedBlock as unplaced:
-                events.append(("unplaced", name, unplaced.name))
-            except MissingText as missing:
-                key = tuple(missing.key.split("."))
-                events.append(("missing", missing.key, english.problem(key, f"missing text needed by the data (block '{name}')")))
+        inputs = _language_inputs(root, locale, portal.default_locale, stamp)
+        known = _rendered.get(locale)
+        if known is not None and stamp and known[0] == inputs:
+            unplaced, missing = known[1]
+        else:
+            unplaced, missing = found = _render_language(portal, locale, portal.sections.blocks)
+            _rendered[locale] = (inputs, found)
+        renderings[locale] = [("unplaced", name, target) for name, target in unplaced] + [
+            ("missing", key, english.problem(tuple(key.split(".")), f"missing text needed by the data (block '{name}')")) for key, name in missing
+        ]
     return Stage(problems, renderings=renderings)
 
 
@@ -202,3 +219,45 @@ def _rendering_problems(portal: Portal | None, renderings: dict[str, list[tuple[
                 missing_keys.add(name)
                 problems.append(detail)
     return problems + ([] if misplaced else link_problems(portal.block_pages, unfollowed, BLOCK_SECTIONS))
+
+
+# What rendering each language's blocks found, by language: (the files it depends on, (links to
+# blocks no page places, texts missing)). mkdocs serve renders a language's blocks again only when
+# one of its files changed: an edit to French leaves the English check as it was.
+_rendered: dict[str, tuple[Fingerprint, tuple[list[tuple[str, str]], list[tuple[str, str]]]]] = {}
+
+
+def _language_inputs(root: Path, locale: str, default: str, stamp: Fingerprint) -> Fingerprint:
+    """The entries of the fingerprint that the blocks of `locale` depend on: data/, the block
+    templates, the language's and the default language's locale files and docs/ folders."""
+    own = {str(root / "locales" / f"{code}.yml") for code in (locale, default)}
+    folders = (str(root / "locales") + "/", str(root / "docs") + "/")
+    pages = tuple(str(root / "docs" / code) + "/" for code in (locale, default))
+    return tuple(entry for entry in stamp if entry[0] in own or entry[0].startswith(pages) or not entry[0].startswith(folders))
+
+
+def _render_language(portal: Portal, locale: str, blocks: Iterable[str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Render every block in `locale`: (block, the block it links to that no page places), and
+    (missing key, the block that needs it), in the order met."""
+    links = PageLinks("", "", portal.block_pages.urls(locale), portal.sections.left_out_blocks)
+    unfollowed: list[tuple[str, str]] = []
+    missing: list[tuple[str, str]] = []
+    # Missing translations fall back to English; what English lacks too is an error. A block is
+    # rendered again with a stand-in for each text it lacks, so one build names them all.
+    stand_ins: dict[str, str] = {}
+    for name in blocks:
+        while True:
+            localizer = Localizer(locale, portal.messages[locale], {**portal.messages[portal.default_locale], **stand_ins})
+            try:
+                render_block(name, portal, localizer, links)
+            except UnplacedBlock as unplaced:
+                unfollowed.append((name, unplaced.name))
+            except MissingText as text:
+                if text.key in stand_ins:  # a stand-in did not help: a bug, not a missing text
+                    raise
+                # The key of a sentence, or the prefix of a tool's messages (publish.raw_messages).
+                stand_ins.update({text.key: "", f"{text.key}.{STAND_IN}": ""})
+                missing.append((text.key, name))
+                continue
+            break
+    return unfollowed, missing

@@ -146,6 +146,27 @@ class Localizer:
     def _short_names(self) -> icu.LocaleDisplayNames:
         return icu.LocaleDisplayNames.createInstance(icu.Locale(self.locale), [icu.UDisplayContext.LENGTH_SHORT])
 
+    def territory_other_names(self, code: str) -> list[str]:
+        """The other names CLDR gives a territory in the language, which readers type as often as
+        its name: the short one ("Hongkong", "USA") and the variant ("Elfenbeinküste", "Czech
+        Republic"). The country finder and the priority check accept them."""
+        others = [self._short_names.regionDisplayName(code), *(table[code] for table in self._variant_names if code in table)]
+        return list(dict.fromkeys(name for name in others if name != self.territory(code) and name != code))
+
+    @cached_property
+    def _variant_names(self) -> list[dict[str, str]]:
+        """CLDR's alt="variant" territory names of the language and its parents, which neither Babel
+        nor ICU's display names expose (ICU keeps them in its region data as Countries%variant)."""
+        region_data = f"icudt{icu.ICU_VERSION.split('.')[0]}l-region"
+        tables = []
+        for locale in dict.fromkeys((self.locale.replace("-", "_"), self.babel.language)):
+            try:
+                variant = icu.ResourceBundle(region_data, icu.Locale(locale)).get("Countries%variant")
+            except icu.ICUError:
+                continue
+            tables.append({variant.get(index).getKey(): variant.get(index).getString() for index in range(variant.getSize())})
+        return tables
+
     def territories(self, codes: Iterable[str]) -> Markup:
         return self.join(self.territory_in_list(code) for code in codes)
 

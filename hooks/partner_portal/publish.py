@@ -58,7 +58,7 @@ def countries(portal: Portal, t: Localizer) -> list[dict[str, Any]]:
     for code, region in escalation.items():
         managers = [person for person in portal.account_managers(region) if code in portal.people[person].get("territories", [])]
         in_priority = {"priority_region": priority[code]} if priority is not None else {}
-        rows.append({"code": code, "name": t.territory(code), "escalation_region": region["id"], **in_priority, "account_managers": managers})
+        rows.append({"code": code, "name": t.territory(code), "other_names": t.territory_other_names(code), "escalation_region": region["id"], **in_priority, "account_managers": managers})
     return t.sorted(rows, key=lambda row: row["name"])
 
 
@@ -214,7 +214,7 @@ def finder_config(portal: Portal, t: Localizer) -> dict[str, Any]:
     managers = {person for country in document["countries"] for person in country["account_managers"]}
     return {
         "account_managers": portal.account_manager_level is not None,  # whether the finder names anyone
-        "countries": [{key: country[key] for key in ("code", "name", "escalation_region", "account_managers")} for country in document["countries"]],
+        "countries": [{key: country[key] for key in ("code", "name", "other_names", "escalation_region", "account_managers")} for country in document["countries"]],
         "regions": [{"id": region["id"], "name": region["name"]} for region in document["escalation"]["regions"]],
         "people": [{key: person[key] for key in ("id", "name", "email", "coverage")} for person in document["escalation"]["people"] if person["id"] in managers],
         "messages": {"country": raw_messages(t, "tools.country"), "finder": raw_messages(t, "tools.finder")},
@@ -224,7 +224,7 @@ def finder_config(portal: Portal, t: Localizer) -> dict[str, Any]:
 def priority_config(portal: Portal, t: Localizer) -> dict[str, Any]:
     document = api_document(portal, t)
     return {
-        "countries": [{key: country[key] for key in ("code", "name", "priority_region")} for country in document["countries"]],
+        "countries": [{key: country[key] for key in ("code", "name", "other_names", "priority_region")} for country in document["countries"]],
         "regions": [{key: region[key] for key in ("id", "name", "min_user_licences", "eligible")} for region in document["priority"]["regions"]],
         "messages": {"country": raw_messages(t, "tools.country"), "priority": raw_messages(t, "tools.priority")},
     }

@@ -103,7 +103,7 @@ SECTIONS: dict[str, Section] = {
             file="programme",
             key="leaders",
             blocks=("leaders",),
-            namespaces=("leaders.", "home.quote_label"),
+            namespaces=("leaders.",),
             optional=True,
         ),
         Section(

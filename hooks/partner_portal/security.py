@@ -6,6 +6,11 @@ Rather than allow inline scripts at all, the policy lists the sha256 of each inl
 in the final HTML of every language. Every page carries the same policy in a
 `<meta http-equiv>` (for hosts that cannot set headers), and the host configurations send it as a
 header with the directives a meta element cannot carry.
+
+`mkdocs serve` adds an inline script of its own to every page it serves, different on every
+request (the reload that shows an edit): there the policy allows inline scripts instead of
+listing hashes (a hash would make the browser ignore 'unsafe-inline'), so the browser reloads by
+itself; everything else is the published policy. `mkdocs build` never writes it.
 """
 
 from __future__ import annotations
@@ -55,9 +60,10 @@ def script_hash(body: str) -> str:
 @dataclass(frozen=True)
 class Policy:
     script_hashes: tuple[str, ...]
+    live_reload: bool = False  # mkdocs serve: any inline script
 
     def _directives(self, extra: tuple[tuple[str, str], ...]) -> str:
-        script_src = " ".join(("'self'", *self.script_hashes))
+        script_src = "'self' 'unsafe-inline'" if self.live_reload else " ".join(("'self'", *self.script_hashes))
         directives = (FIXED_DIRECTIVES[0], ("script-src", script_src), *FIXED_DIRECTIVES[1:], *extra)
         return "; ".join(f"{name} {value}" for name, value in directives)
 
@@ -91,9 +97,10 @@ def write_policy(site_dir: Path, policy: Policy) -> None:
         path.write_text(html, encoding="utf-8")
 
 
-def apply_policy(site_dir: Path, hashes: Iterable[str] = ()) -> Policy:
+def apply_policy(site_dir: Path, hashes: Iterable[str] = (), live_reload: bool = False) -> Policy:
     """Hash every inline script of the site, and `hashes` (those of pages written elsewhere, put in
-    the site later: partner_portal/parallel.py), then put the one policy into every page's head."""
-    policy = Policy(tuple(sorted(page_hashes(site_dir) | set(hashes))))
+    the site later: partner_portal/parallel.py), then put the one policy into every page's head
+    (`live_reload`: mkdocs serve's policy, which hashes nothing)."""
+    policy = Policy((), True) if live_reload else Policy(tuple(sorted(page_hashes(site_dir) | set(hashes))))
     write_policy(site_dir, policy)
     return policy

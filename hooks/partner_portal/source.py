@@ -26,6 +26,9 @@ class Source:
     name: str  # as shown to the user, relative to the project
     data: Any
     lines: dict[KeyPath, int] = field(default_factory=dict)
+    # validate.schema_problems' findings, by schema: a file parsed once is checked once, and
+    # mkdocs serve keeps an unchanged file's Source from one rebuild to the next (load.py).
+    schema_checks: dict[str, list[Problem]] = field(default_factory=dict, repr=False, compare=False)
 
     def line_of(self, path: KeyPath) -> int:
         """The line of `path`, or of its nearest ancestor that exists in the file."""

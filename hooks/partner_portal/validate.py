@@ -95,8 +95,11 @@ def _schema_problems(error: ValidationError, source: Source) -> Iterator[Problem
 
 
 def schema_problems(source: Source, schema_name: str) -> list[Problem]:
-    validator = schema_validator(schema_name)
-    return [problem for error in validator.iter_errors(source.data) for problem in _schema_problems(error, source)]
+    found = source.schema_checks.get(schema_name)
+    if found is None:
+        validator = schema_validator(schema_name)
+        found = source.schema_checks[schema_name] = [problem for error in validator.iter_errors(source.data) for problem in _schema_problems(error, source)]
+    return list(found)
 
 
 def _duplicate_problems(value: Any, path: KeyPath, source: Source) -> Iterator[Problem]:

@@ -21,6 +21,19 @@ test("a country is found by its name, whatever the case, accents and apostrophes
   assert.equal(foldName("Đà\u00a0Nẵng"), "da nang");
 });
 
+test("a country is found by its other CLDR names too, its own name first", () => {
+  const german = [
+    { code: "US", name: "Vereinigte Staaten", other_names: ["USA"] },
+    { code: "CI", name: "Côte d’Ivoire", other_names: ["Elfenbeinküste"] },
+    { code: "HK", name: "Sonderverwaltungsregion Hongkong", other_names: ["Hongkong"] },
+  ];
+  assert.equal(findCountry(german, "usa").code, "US");
+  assert.equal(findCountry(german, "Elfenbeinkuste").code, "CI");
+  assert.equal(findCountry(german, "Hongkong", { codes: false }).code, "HK");
+  assert.equal(findCountry(german, "Hong"), null, "a partial name is still no answer");
+  assert.equal(findCountry([{ code: "XX", name: "Alpha", other_names: ["Beta"] }, { code: "YY", name: "Beta" }], "beta").code, "YY", "a country's own name wins over another's other name");
+});
+
 test("licence counts: whole numbers, with the group separators of any language", () => {
   assert.equal(parseCount("99"), 99);
   assert.equal(parseCount(" 100 "), 100);

@@ -6,7 +6,7 @@
  */
 
 /**
- * @typedef {{code: string, name: string}} Country
+ * @typedef {{code: string, name: string, other_names?: string[]}} Country
  * @typedef {{id: string, min_user_licences: number, eligible: boolean}} PriorityRegion
  */
 
@@ -26,8 +26,8 @@ export const foldName = (text) =>
     .toLowerCase();
 
 /**
- * The country whose name (in the page language) the reader typed or picked;
- * an ISO code ("FR", "fr") is accepted too unless `codes` is false (while the
+ * The country whose name (in the page language) the reader typed or picked,
+ * or one of its other CLDR names ("USA", "Elfenbeinküste"); an ISO code ("FR", "fr") is accepted too unless `codes` is false (while the
  * reader is still typing, "Fr" is the start of "France", not a code).
  * null when nothing matches.
  * @template {Country} C
@@ -40,6 +40,7 @@ export function findCountry(countries, text, { codes = true } = {}) {
   const folded = foldName(text);
   if (!folded) return null;
   return countries.find((c) => foldName(c.name) === folded)
+    ?? countries.find((c) => c.other_names?.some((name) => foldName(name) === folded))
     ?? (codes ? countries.find((c) => c.code.toLowerCase() === folded) : undefined)
     ?? null;
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import time
 import tracemalloc
@@ -528,3 +529,55 @@ def test_the_word_limits_of_before_say_what_replaced_them(project: Path) -> None
     assert problems(project) == [
         f"data/requests.yml:{line}: fields[6].min_words: a number (10) is no longer read: write the length per language, such as length: {{default: {{words: [150, 200]}}}}"
     ]
+
+
+def _schema_cases() -> tuple[list[tuple[str, object]], list[tuple[str, object]]]:
+    """The data files and a locale file as they are; then broken in the ways maintainers break them."""
+    from conftest import ROOT
+
+    read = lambda name: yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))  # noqa: E731
+    escalation, locale = read("data/escalation.yml"), read("locales/fr.yml")
+    region, home = escalation["regions"][0], locale["home"]
+    as_they_are = [(path.stem, read(f"data/{path.name}")) for path in sorted((ROOT / "data").glob("*.yml"))] + [("locale", locale)]
+    broken: list[tuple[str, object]] = [
+        ("escalation", {**escalation, "regions": [{**region, "time_zone": "Europe London"}]}),
+        ("escalation", {**escalation, "regions": [{**region, "countries": ["FR\n"]}]}),  # Python's "$" lets a final newline pass
+        ("escalation", {**escalation, "regions": [{**region, "countries": []}]}),
+        ("escalation", {**escalation, "regoins": escalation["regions"]}),
+        ("escalation", {key: value for key, value in escalation.items() if key != "regions"}),
+        ("escalation", {**escalation, "regions": [{**region, "holidays": [datetime.date(2026, 12, 25)]}]}),
+        ("locale", {**locale, "home": {**home, "title": 3}}),
+        ("locale", {**locale, "home": {**home, "title": None}}),
+        ("locale", {**locale, "home": {}}),
+        ("locale", {**locale, "bad key": "x"}),
+    ]
+    return as_they_are, broken
+
+
+def test_the_fast_schema_check_never_passes_what_the_full_one_refuses() -> None:
+    """jsonschema-rs answers whether a file passes; jsonschema, whose errors the messages are made
+    from, checks only what it refuses. A file the fast check passed would lose its messages."""
+    from partner_portal.validate import _passes, schema_validator
+
+    as_they_are, broken = _schema_cases()
+    for schema, document in as_they_are:
+        assert _passes(schema, document) and not list(schema_validator(schema).iter_errors(document)), schema
+    refused_by_both = 0
+    for schema, document in broken:
+        full = list(schema_validator(schema).iter_errors(document))
+        if full:
+            assert not _passes(schema, document), (schema, full[0].message)
+            refused_by_both += 1
+    assert refused_by_both == len(broken) - 1  # all but the final newline, which only the fast check refuses
+
+def test_a_portal_whose_data_is_right_never_imports_jsonschema() -> None:
+    """Its 7 MB are paid only to write the messages of a file the fast check refused."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys; sys.path.insert(0, 'hooks'); from pathlib import Path; from partner_portal.load import load_portal; "
+            f"load_portal(Path('.'), {LOCALES!r}, 'en'); print('jsonschema' in sys.modules, 'referencing' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]

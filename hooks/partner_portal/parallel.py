@@ -44,6 +44,7 @@ Without `os.fork` (Windows), or for `mkdocs serve` and `--dirty`, the build is s
 
 from __future__ import annotations
 
+import gc
 import gzip
 import logging
 import multiprocessing
@@ -176,7 +177,8 @@ def prime(config: Any, i18n: Any, command: str, dirty: bool = False) -> None:
 
 def _compile_templates(config: Any, i18n: Any) -> None:
     """The theme's templates a page or a 404 page can use (those of the languages built), in an
-    environment made as MkDocs and static-i18n make it for a build, and every block template."""
+    environment made as MkDocs and static-i18n make it for a build, and every block template (in
+    the blocks' own environment: the theme's lists them too, under overrides/, but never renders them)."""
     from jinja2.ext import loopcontrols
 
     from .render import environment
@@ -191,7 +193,7 @@ def _compile_templates(config: Any, i18n: Any) -> None:
     env.bytecode_cache = COMPILED
     for name in env.list_templates(extensions=["html"]):
         language = name.removeprefix("partials/languages/").removesuffix(".html")
-        if name.startswith(("fragments/", "blog")) or (name.startswith("partials/languages/") and language not in languages):
+        if name.startswith(("fragments/", "blog", "portal/")) or (name.startswith("partials/languages/") and language not in languages):
             continue
         try:
             env.get_template(name)
@@ -207,6 +209,9 @@ def start(config: Any, i18n: Any, command: str, dirty: bool = False) -> None:
     cut = _planned(i18n, command, dirty)
     if cut is None:
         return
+    # The cycle collector writes into every object it visits, which makes each process copy the
+    # pages it shares with the others; what exists now lives until the build ends anyway.
+    gc.freeze()
     prime(config, i18n, command, dirty)
     _run = Run(own=cut[0])
     context = multiprocessing.get_context("fork")

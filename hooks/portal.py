@@ -21,7 +21,8 @@ from mkdocs.utils import normalize_url
 
 from partner_portal import fallbacks, once, parallel, preview, search, theme, translations
 from partner_portal.conformance import valid_html
-from partner_portal.hosting import Site, base_path, fingerprinted_files, precompress, write_host_configurations
+from partner_portal.compression import precompress
+from partner_portal.hosting import Site, base_path, fingerprinted_files, write_host_configurations
 from partner_portal.load import load_portal
 from partner_portal.links import STATUS_BLOCK
 from partner_portal.localize import Localizer, autonym, forget
@@ -164,7 +165,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     portal, t = _portal(config), _localizer(config)
     links = PageLinks(page.url, _locale_root(config), portal.block_pages.urls(t.locale), portal.sections.left_out_blocks)
-    render = lambda match: render_block(match.group("name"), portal, t, links)  # noqa: E731
+
+    def render(match: re.Match) -> str:  # the validation rendered most blocks on their page already (load.py)
+        name = match.group("name")
+        return portal.rendered.pop((t.locale, name, page.url), None) or render_block(name, portal, t, links)
+
     if fallbacks.is_fallback_page(page, t.locale):  # static-i18n built it from English: say so
         return fallbacks.fallback_page(html, PLACEHOLDER, render, t, portal.default_locale, links.to_block(STATUS_BLOCK))
     return PLACEHOLDER.sub(render, html)

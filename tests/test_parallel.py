@@ -184,3 +184,45 @@ def test_a_mistake_in_the_languages_of_several_processes_is_reported_as_one_proc
         assert "Traceback" not in in_parallel.log
         assert not (tmp_path / f"parallel-{jobs}").exists()
     assert not any(path.name.startswith("portal-build-") for path in staging.iterdir())
+
+
+COUNTING_BUILD = """
+import json, sys
+import mkdocs.structure.files as files
+from mkdocs.__main__ import cli
+sys.path.insert(0, "hooks")
+import partner_portal.render as render, partner_portal.load as load
+counts = {"copies": {}, "renders": 0}
+copy_file, render_block = files.File.copy_file, render.render_block
+def counted_copy(self, dirty=False):
+    counts["copies"][self.dest_uri] = counts["copies"].get(self.dest_uri, 0) + 1
+    return copy_file(self, dirty)
+def counted_render(*args, **kwargs):
+    counts["renders"] += 1
+    return render_block(*args, **kwargs)
+files.File.copy_file = counted_copy
+render.render_block = load.render_block = counted_render
+import portal  # the hooks module MkDocs loads, to count its renders too
+portal.render_block = counted_render
+try:
+    cli(["build", "-q", "-d", sys.argv[1]])
+except SystemExit as exit:
+    assert not exit.code, exit.code
+print(json.dumps(counts))
+"""
+
+
+def test_a_build_copies_the_themes_files_once_and_renders_each_block_once(tmp_path: Path) -> None:
+    """MkDocs copied every static file of the theme in each language's build, and each page's
+    blocks were rendered twice: by the validation and by the page (partner_portal/once.py, load.py)."""
+    import json
+    import sys
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", parallel.JOBS_VARIABLE: "1"}
+    built = subprocess.run([sys.executable, "-c", COUNTING_BUILD, str(tmp_path / "site")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr[-2000:]
+    counts = json.loads(built.stdout.splitlines()[-1])
+    theme = {name: count for name, count in counts["copies"].items() if name.startswith("assets/")}
+    assert len(theme) > 40 and set(theme.values()) == {1}
+    blocks = sum(len(re.findall(r"^::: portal ", path.read_text(encoding="utf-8"), re.MULTILINE)) for path in (ROOT / "docs" / "en").rglob("*.md"))
+    assert counts["renders"] == blocks * len(LOCALES)

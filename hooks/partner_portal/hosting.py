@@ -14,27 +14,18 @@ writes next to each text file. README.md ("Publishing") says how each is used.
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
-import brotli
-
+from .compression import COMPRESSIBLE
 from .security import Policy
 
 HOSTING_DIR = ".hosting"
 # Material names its bundles after their content (bundle.a5f9d56c.min.js): a new release is a new
 # name, so these may be cached for a year. Every other file keeps its name and is revalidated.
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:css|js)$")
-# Measured on the sample's 89 text files (2.6 MB): brotli 11 makes them 506 KB in 2.8 s, 9 561 KB in
-# 0.36 s, 5 573 KB in 0.04 s; gzip 9 602 KB in 0.17 s, 6 606 KB in 0.06 s. The lower levels cost
-# readers 1-2 % in bytes and keep the build fast.
-BROTLI_QUALITY = 5
-GZIP_LEVEL = 6
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 HSTS = "max-age=31536000"
@@ -244,21 +235,6 @@ jobs:
       - id: deployment
         uses: actions/deploy-pages@v4
 """
-
-
-def precompress(site_dir: Path, skip: Callable[[Path], bool] = lambda path: False) -> None:
-    """file.gz and file.br next to every text file, where they are smaller, for hosts that send them
-    (but the files `skip` says were done already)."""
-    for path in site_dir.rglob("*"):
-        if path.suffix not in COMPRESSIBLE or not path.is_file() or skip(path):
-            continue
-        data = path.read_bytes()
-        for suffix, packed in ((".gz", gzip.compress(data, GZIP_LEVEL, mtime=0)), (".br", brotli.compress(data, quality=BROTLI_QUALITY))):
-            target = path.with_name(path.name + suffix)
-            if len(packed) < len(data):
-                target.write_bytes(packed)
-            else:
-                target.unlink(missing_ok=True)
 
 
 def write_host_configurations(site_dir: Path, site: Site) -> None:

@@ -195,8 +195,9 @@ def _rendering(portal: Portal, root: Path, checked: Collection[str], stamp: Fing
         if known is not None and stamp and known[0] == inputs:
             unplaced, missing = known[1]
         else:
-            unplaced, missing = found = _render_language(portal, locale, portal.sections.blocks)
-            _rendered[locale] = (inputs, found)
+            unplaced, missing, pages = _render_language(portal, locale, portal.sections.blocks)
+            _rendered[locale] = (inputs, (unplaced, missing))
+            portal.rendered.update(pages)
         renderings[locale] = [("unplaced", name, target) for name, target in unplaced] + [
             ("missing", key, english.problem(tuple(key.split(".")), f"missing text needed by the data (block '{name}')")) for key, name in missing
         ]
@@ -236,20 +237,28 @@ def _language_inputs(root: Path, locale: str, default: str, stamp: Fingerprint) 
     return tuple(entry for entry in stamp if entry[0] in own or entry[0].startswith(pages) or not entry[0].startswith(folders))
 
 
-def _render_language(portal: Portal, locale: str, blocks: Iterable[str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def _render_language(portal: Portal, locale: str, blocks: Iterable[str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict[tuple[str, str, str], Any]]:
     """Render every block in `locale`: (block, the block it links to that no page places), and
-    (missing key, the block that needs it), in the order met."""
-    links = PageLinks("", "", portal.block_pages.urls(locale), portal.sections.left_out_blocks)
+    (missing key, the block that needs it), in the order met; and, when nothing is missing, the
+    HTML of each block on the first page placing it, which that page's build takes instead of
+    rendering the block again."""
+    root = "" if locale == portal.default_locale else f"{locale}/"
+    urls = portal.block_pages.urls(locale)
     unfollowed: list[tuple[str, str]] = []
     missing: list[tuple[str, str]] = []
+    pages: dict[tuple[str, str, str], Any] = {}
     # Missing translations fall back to English; what English lacks too is an error. A block is
     # rendered again with a stand-in for each text it lacks, so one build names them all.
     stand_ins: dict[str, str] = {}
     for name in blocks:
+        page = root + urls[name] if name in urls else ""
+        links = PageLinks(page, root, urls, portal.sections.left_out_blocks)  # as the page's build makes them
         while True:
             localizer = Localizer(locale, portal.messages[locale], {**portal.messages[portal.default_locale], **stand_ins})
             try:
-                render_block(name, portal, localizer, links)
+                html = render_block(name, portal, localizer, links)
+                if name in urls and not stand_ins:
+                    pages[(locale, name, page)] = html
             except UnplacedBlock as unplaced:
                 unfollowed.append((name, unplaced.name))
             except MissingText as text:
@@ -260,4 +269,4 @@ def _render_language(portal: Portal, locale: str, blocks: Iterable[str]) -> tupl
                 missing.append((text.key, name))
                 continue
             break
-    return unfollowed, missing
+    return unfollowed, missing, pages

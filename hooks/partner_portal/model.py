@@ -21,6 +21,8 @@ class Portal:
     sections: Presence = field(init=False, compare=False)  # the sections it has (sections.py)
     translation: Any = field(default=None, init=False, compare=False)  # translations.TranslationStatus, set by load
     block_pages: Any = field(default=None, init=False, compare=False)  # links.BlockPages, set by load
+    # (locale, block, page URL) → the block's HTML on that page, as the validation rendered it (load).
+    rendered: dict[tuple[str, str, str], Any] = field(default_factory=dict, init=False, compare=False)
 
     def __post_init__(self) -> None:
         flat = {locale: {".".join(map(str, key)): text for key, text in flatten(source.data).items()} for locale, source in self.locales.items()}

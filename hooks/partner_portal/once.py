@@ -7,6 +7,8 @@ work that does not depend on the language, or that grows with the square of the 
   (`Files.add_files_from_theme`), walking Material's ~14,500 files (its icons, under `.icons/`)
   for every language. The listing is taken once per build here, without the names starting with
   a dot, which MkDocs' filter always leaves out (its pattern `.*`).
+- MkDocs copies every static file of the theme into the site in every language's build, the
+  same files to the same places; here only the first build of a process copies them.
 - static-i18n turns every file of docs/, every language's, into a File of the language being
   built (`reconfigure_files`), though it can only choose the language's own and the default
   language's: the others serve only to find each page's version in every other language (its
@@ -39,11 +41,14 @@ _listings: dict[tuple[str, ...], list[str]] = {}
 _languages: dict[str, tuple[str, str]] = {}
 # The files of docs/ set aside in the build under way: page (without its language) → those files.
 _aside: dict[str, list[Any]] = {}
+# The theme's static files copied in the build under way: (source, destination).
+_copied: set[tuple[str, str]] = set()
 
 
 def new_build() -> None:
     _listings.clear()
     _languages.clear()
+    _copied.clear()
 
 
 def _language_of(i18n: Any, file: Any, config: MkDocsConfig, create_i18n_file: Callable[..., Any]) -> tuple[str, str]:
@@ -70,7 +75,9 @@ def files_static_i18n_can_choose(files: Files, config: MkDocsConfig, i18n: Any) 
     _aside.clear()
     kept = []
     for file in files:
-        if is_relative_to(file.abs_src_path, config.docs_dir):
+        if file.generated_by is None and not file.is_documentation_page() and not is_relative_to(file.abs_src_path, config.docs_dir):
+            _copy_once(file)
+        elif is_relative_to(file.abs_src_path, config.docs_dir):
             locale, page = _language_of(i18n, file, config, create_i18n_file)
             if locale not in wanted:  # never chosen; a page, one of the alternates
                 if file.is_documentation_page():
@@ -78,6 +85,16 @@ def files_static_i18n_can_choose(files: Files, config: MkDocsConfig, i18n: Any) 
                 continue
         kept.append(file)
     return Files(kept)
+
+
+def _copy_once(file: Any) -> None:
+    """A static file of the theme is copied by the first language's build only (in each process:
+    the others of a parallel build copy them too; their copies are not kept)."""
+    where = (file.abs_src_path, file.abs_dest_path)
+    if where in _copied:
+        file.copy_file = lambda dirty=False: None
+    else:
+        _copied.add(where)
 
 
 def list_theme_once(theme: Theme) -> None:

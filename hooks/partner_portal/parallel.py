@@ -59,7 +59,7 @@ from typing import Any
 
 from mkdocs.exceptions import Abort
 
-from .hosting import precompress
+from .compression import precompress
 from .minify import SCRIPTS
 from .security import Policy, page_hashes, write_policy
 
@@ -317,7 +317,7 @@ def merge(config: Any) -> list[str] | None:
 
 
 def precompressed(path: Path) -> bool:
-    """Whether `path` was precompressed already, while waiting for the workers (`hosting.precompress`'s skip)."""
+    """Whether `path` was precompressed already, while waiting for the workers (`compression.precompress`'s skip)."""
     folder = _run.theme_compressed if _run is not None else None
     return folder is not None and folder in path.parents and SCRIPTS not in path.relative_to(folder.parent).parents
 

@@ -289,9 +289,17 @@ class LocaleScope:
     presence: Presence = field(default_factory=Presence)
     namespaces: tuple[tuple[str, str, bool], ...] = ()  # (namespace, section, named after data)
     when_absent: Mapping[str, str] = field(default_factory=dict)  # key → the section whose absence uses it
+    # Each key's owners, found once: the translation status asks for every key in every language.
+    _owners: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def owners(self, key: str) -> list[str]:
         """The sections `key` belongs to (none: a key of no section)."""
+        found = self._owners.get(key)
+        if found is None:
+            found = self._owners[key] = self._find_owners(key)
+        return found
+
+    def _find_owners(self, key: str) -> list[str]:
         best: tuple[bool, int] | None = None
         found: list[str] = []
         for namespace, section, from_data in self.namespaces:

@@ -13,6 +13,8 @@ benchmarks/README.md has the figures.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
@@ -53,3 +55,17 @@ def _disk_cache() -> BytecodeCache | None:
 
 
 COMPILED = CompiledTemplates(_disk_cache())
+
+
+def private_cache(name: str) -> Path | None:
+    """A folder for another of the build's caches, inside Jinja's (which Jinja makes sure is the
+    user's alone); None without it."""
+    disk = COMPILED.disk
+    if not isinstance(disk, FileSystemBytecodeCache):
+        return None
+    folder = Path(disk.directory) / name
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return folder

@@ -226,3 +226,17 @@ def test_a_build_copies_the_themes_files_once_and_renders_each_block_once(tmp_pa
     assert len(theme) > 40 and set(theme.values()) == {1}
     blocks = sum(len(re.findall(r"^::: portal ", path.read_text(encoding="utf-8"), re.MULTILINE)) for path in (ROOT / "docs" / "en").rglob("*.md"))
     assert counts["renders"] == blocks * len(LOCALES)
+
+
+def test_the_validation_keeps_the_blocks_of_the_first_languages_and_no_languages_cldr_data(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What it rendered stays for the pages of the first languages built, within a bound; each
+    language's CLDR data goes once its blocks are rendered (a 40-language build held 38 MB of it)."""
+    from babel import localedata
+
+    from partner_portal import load
+
+    monkeypatch.setattr(load, "PRERENDERED_LANGUAGES", 2)
+    portal = load.load_portal(project, LOCALES, "en")
+    assert {locale for locale, _, _ in portal.rendered} == set(LOCALES[:2])
+    assert {(locale, url) for locale, _, url in portal.rendered} >= {("en", "escalation/"), ("fr", "fr/escalation/")}
+    assert not set(localedata._cache) & set(LOCALES[1:])

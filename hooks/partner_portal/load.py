@@ -18,7 +18,7 @@ from typing import Any, Collection, Iterable, Protocol
 
 from . import blocks  # noqa: F401  (registers the blocks)
 from .errors import PortalDataError, Problem
-from .localize import Localizer, MissingText
+from .localize import Localizer, MissingText, forget
 from .model import Portal
 from .links import block_pages, link_problems
 from .render import TEMPLATE_DIR, PageLinks, UnplacedBlock, block_names_in, render_block
@@ -168,6 +168,9 @@ def _load(root: Path, locales: tuple[str, ...], default: str, _stamp: Fingerprin
     return Validation(everyone(RENDERING, _rendering(portal, root, checked, _stamp), portal), portal)
 
 
+# The languages whose blocks' HTML is kept from the rendering below for their pages, the first
+# of a process's build: about 0.4 MB each (the sample's); those after them render their blocks again.
+PRERENDERED_LANGUAGES = 8
 STAND_IN = "missing"  # under a tool's missing messages: any key makes the prefix exist
 
 
@@ -187,7 +190,8 @@ def _rendering(portal: Portal, root: Path, checked: Collection[str], stamp: Fing
                 problems.append(Problem(where, line, (f"::: portal {name}",), str(absence)))
     renderings: dict[str, list[tuple[str, str, Any]]] = {}
     english = portal.locales[portal.default_locale]
-    for locale in portal.locales:
+    kept = 0
+    for locale in portal.locales:  # in the order of the build
         if locale not in checked:
             continue
         inputs = _language_inputs(root, locale, portal.default_locale, stamp)
@@ -197,7 +201,10 @@ def _rendering(portal: Portal, root: Path, checked: Collection[str], stamp: Fing
         else:
             unplaced, missing, pages = _render_language(portal, locale, portal.sections.blocks)
             _rendered[locale] = (inputs, (unplaced, missing))
-            portal.rendered.update(pages)
+            if kept < PRERENDERED_LANGUAGES:
+                portal.rendered.update(pages)
+                kept += 1
+            forget(locale, keep=portal.default_locale)  # its CLDR data is read again when its pages are built
         renderings[locale] = [("unplaced", name, target) for name, target in unplaced] + [
             ("missing", key, english.problem(tuple(key.split(".")), f"missing text needed by the data (block '{name}')")) for key, name in missing
         ]

@@ -79,10 +79,16 @@ def _portal(config: MkDocsConfig) -> Portal:
     return portal
 
 
+# The Localizer of the language build under way, with the portal it reads: (portal, locale, localizer).
+_localizer_now: list[tuple[Portal, str, Localizer]] = []
+
+
 def _localizer(config: MkDocsConfig) -> Localizer:
     locale = config.theme["language"]
     portal = _portal(config)
-    return Localizer(locale, portal.messages[locale], portal.messages[portal.default_locale])  # missing: English, marked
+    if not (_localizer_now and _localizer_now[0][0] is portal and _localizer_now[0][1] == locale):
+        _localizer_now[:] = [(portal, locale, Localizer(locale, portal.messages[locale], portal.messages[portal.default_locale]))]  # missing: English, marked
+    return _localizer_now[0][2]
 
 
 def _other_language_roots(config: MkDocsConfig) -> tuple[str, ...]:
@@ -228,6 +234,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if file.page is not None:
             file.page.markdown = file.page.content = None
             file.page.toc = []
+    _localizer_now.clear()  # and with it the language's CLDR data
     forget(config.theme["language"], keep=_portal(config).default_locale)
 
 

@@ -34,6 +34,7 @@ import html
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,7 @@ _LETTERS = str.maketrans(
 _WORD_MARKS = {"\u3099", "\u309a", "\u0653", "\u0654", "\u0655"}
 
 
+@lru_cache(maxsize=16384)  # called for every word of every page: most words come back, in every page
 def fold(text: str) -> str:
     """Text without what readers leave out when they type: Latin accents and Vietnamese tones
     ("Mức độ nghiêm trọng" → "Muc do nghiem trong"), Arabic short vowels and the hamza over or

@@ -29,7 +29,7 @@ BROTLI_QUALITY = 5
 GZIP_LEVEL = 6
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg")
 SUFFIXES = (".gz", ".br")
-KEPT = 4000  # entries in the cache (a forty-language portal's text files are about 450); the oldest go first
+KEPT = 4000  # entries in the cache (a forty-language portal has about 500 text files); the oldest go first
 _SALT = f"gzip {GZIP_LEVEL}, brotli {BROTLI_QUALITY} {brotli.version}\n".encode()
 
 

@@ -75,9 +75,10 @@ def files_static_i18n_can_choose(files: Files, config: MkDocsConfig, i18n: Any) 
     _aside.clear()
     kept = []
     for file in files:
-        if file.generated_by is None and not file.is_documentation_page() and not is_relative_to(file.abs_src_path, config.docs_dir):
-            _copy_once(file)
-        elif is_relative_to(file.abs_src_path, config.docs_dir):
+        if not is_relative_to(file.abs_src_path, config.docs_dir):
+            if file.generated_by is None and not file.is_documentation_page():  # the theme's
+                _copy_once(file)
+        else:
             locale, page = _language_of(i18n, file, config, create_i18n_file)
             if locale not in wanted:  # never chosen; a page, one of the alternates
                 if file.is_documentation_page():

@@ -10,9 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import LOCALES
-from page_language import page_problems
+from conftest import LOCALES, ROOT
+from page_language import page_problems, punctuation_problems
+from partner_portal.validate import flatten
 
 NBSP = "\u00a0"
 
@@ -29,6 +31,19 @@ def test_every_page_speaks_its_language_with_its_punctuation(site, locale: str) 
     assert len(built) >= 9
     problems = {str(path.relative_to(site.site)): page_problems(path.read_text(encoding="utf-8"), locale) for path in built}
     assert {path: [str(problem) for problem in found] for path, found in problems.items() if found} == {}
+
+
+LOCALE_FILES = sorted(path for path in [*ROOT.glob("locales/*.yml"), *ROOT.glob("examples/*/locales/*.yml")] if not path.name.endswith(".sources.yml"))
+
+
+@pytest.mark.parametrize("path", LOCALE_FILES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_every_locale_string_has_its_punctuation(path: Path) -> None:
+    """The pages above show only the strings of the sample's shape; a string shown only when, say,
+    regions work different hours is checked here, in the locale file."""
+    texts = flatten(yaml.safe_load(path.read_text(encoding="utf-8")))
+    problems = [str(problem) for key, text in texts.items() if isinstance(text, str) for problem in punctuation_problems(text, path.stem, ".".join(map(str, key)))]
+    assert len(texts) > 300
+    assert problems == []
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import LOCALES, copy_project, mkdocs_build, nginx_serving, watched_page
+from page_language import page_problems
 from partner_portal.localize import Localizer
 from partner_portal.publish import plain
 from partner_portal.validate import schema_validator
@@ -221,6 +222,13 @@ def test_the_pages_say_per_region_when_regions_differ(per_region, locale: str) -
     assert row.get_text("|") == f"{plain(t.text('tools.working_time.days', first_day=t.weekday('sunday'), last_day=t.weekday('thursday')))}|{hours}"
     other = calendar.select_one('tr[data-region="europe-uk"] td[data-working-days]')
     assert other.get_text("|") == f"{plain(t.text('tools.working_time.days', first_day=t.weekday('monday'), last_day=t.weekday('friday')))}|{plain(t.text('tools.working_time.round_the_clock'))}"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_per_region_texts_speak_the_pages_language(per_region, locale: str) -> None:
+    """The strings only this shape shows, checked as the sample's pages are (test_page_language)."""
+    found = {path: [str(problem) for problem in page_problems(soup(per_region, locale, path).decode(), locale)] for path in ("commitment", "escalation")}
+    assert found == {"commitment": [], "escalation": []}
 
 
 @pytest.mark.parametrize("locale", LOCALES)

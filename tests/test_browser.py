@@ -57,6 +57,28 @@ def test_pages_fit_a_phone_screen(browser, served, locale: str) -> None:
     context.close()
 
 
+TABLE_WIDTHS = "() => [...document.querySelectorAll('article table')].map((table) => table.offsetWidth)"
+
+
+@pytest.mark.skipif("ja" not in LOCALES, reason="the sample has Japanese")
+def test_japanese_tables_wrap_on_a_phone_as_english_ones_do(browser, served) -> None:
+    """Phrase-by-phrase wrapping made each Japanese column as wide as its longest phrase: the
+    tiers table was 619 px where 358 px fit and the English one took 410. A phone's tables may
+    scroll in every language, but no wider in Japanese than about the English ones."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    wider = {}
+    for path in PAGES:
+        widths = {}
+        for locale in ("en", "ja"):
+            page.goto(url(served, locale, path))
+            widths[locale] = page.evaluate(TABLE_WIDTHS)
+        room = page.evaluate("document.querySelector('article').clientWidth")
+        wider.update({f"{path} table {index + 1}": (japanese, english) for index, (english, japanese) in enumerate(zip(widths["en"], widths["ja"])) if japanese > 1.2 * max(english, room)})
+    context.close()
+    assert wider == {}
+
+
 def test_a_missing_page_gets_the_404_of_its_language(served, watched) -> None:
     # http.server does not serve custom 404 pages; open the page the host would serve.
     page = watched.page

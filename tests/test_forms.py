@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import LOCALES, ROOT
+from conftest import LOCALES, ROOT, watched_page
 from partner_portal.blocks import length_for
 
 REQUESTS = yaml.safe_load((ROOT / "data/requests.yml").read_text(encoding="utf-8"))
@@ -91,10 +91,11 @@ def test_a_valid_ticket_becomes_a_faithful_email(served, watched, locale: str) -
     labels = ENGLISH["ticket"]["fields"]
     assert f"{labels['customer_email']['label']}: client.name+tag@customer.example.org" in lines
     assert f"{labels['request_type']['label']}: Technical support" in lines
-    assert f"{labels['reproducible']['label']}: Yes" in lines
+    assert f"{labels['reproducible']['label']} Yes" in lines  # a question keeps its mark, no colon after it
+    assert any(line.startswith(f"{labels['occurred_at']['label']}: 2026-11-20 14:30 (") for line in lines), lines
     assert f"{labels['user_id']['label']}: U-42 Bcc: evil@example.net" in lines  # one line, never a header
     assert f"{labels['customization']['label']}: Workflow « Relance » & co" in lines
-    assert f"{labels['support_access']['label']}: No" in lines
+    assert f"{labels['support_access']['label']} No" in lines
     assert f"{labels['product']['label']}: Desk" in lines
     assert f"Language: {locale}" in lines
     # Free texts verbatim, every line break as CRLF.
@@ -104,6 +105,19 @@ def test_a_valid_ticket_becomes_a_faithful_email(served, watched, locale: str) -
     assert page.locator("[data-portal-too-long]").is_visible(), "this long ticket is past what mail apps accept in a link"
     assert launched(watched.console_errors) == []
     assert watched.foreign_requests == []
+
+
+@pytest.mark.browser
+def test_the_problems_date_names_the_partners_time_zone(served, browser) -> None:
+    """A date and time field holds no zone; the e-mail says whose clock it is."""
+    with watched_page(browser, timezone_id="America/New_York") as watched:
+        page = watched.page
+        page.goto(url(served, "en", "ticket/"))
+        fill_ticket(page)
+        page.click('form[data-portal-form="ticket"] button[type="submit"]')
+        _, fields = decode_mailto(page.locator("[data-ticket-mailto]").get_attribute("href"))
+        label = ENGLISH["ticket"]["fields"]["occurred_at"]["label"]
+        assert f"{label}: 2026-11-20 14:30 (America/New_York, UTC-05:00)" in fields["body"].split("\r\n")
 
 
 @pytest.mark.browser

@@ -48,3 +48,24 @@ def test_an_english_fallback_in_an_arabic_page_runs_left_to_right(project: Path)
     assert '<span lang="en" dir="ltr" class="portal-fallback"' in html
     french = (project / "site" / "fr" / "escalation" / "index.html").read_text(encoding="utf-8")
     assert 'dir="ltr" class="portal-fallback"' not in french  # the same direction: nothing to isolate
+
+
+TYPED_FIELDS = '.md-typeset :is(input:not([type]), input[type="text"], textarea)'
+SENTENCE = "Cleared cache; tried another browser."
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["ticket/", "feedback/", "escalation/", "priority-support/"])
+def test_what_a_partner_types_runs_in_its_own_direction(served, watched, path: str) -> None:
+    page = watched.page
+    page.goto(f"{served}ar/{path}")
+    fields = page.locator(TYPED_FIELDS)
+    assert fields.count() >= 1
+    for index in range(fields.count()):
+        field = fields.nth(index)
+        style = field.evaluate("element => [getComputedStyle(element).unicodeBidi, getComputedStyle(element).direction]")
+        assert style == ["plaintext", "rtl"], field.evaluate("element => element.outerHTML")
+        if field.is_visible():  # a field shown by an earlier answer is left hidden here
+            field.fill(SENTENCE)
+            assert field.input_value() == SENTENCE
+    assert watched.console_errors == []

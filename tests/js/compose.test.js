@@ -1,6 +1,7 @@
 import { test } from "node:test";
+process.env.TZ = "Europe/Paris"; // the partner's clock, which the date field's line names
 import assert from "node:assert/strict";
-import { composeMessage, oneLine, toCrlf } from "../../overrides/assets/portal/js/lib/compose.js";
+import { composeMessage, oneLine, toCrlf, withZone } from "../../overrides/assets/portal/js/lib/compose.js";
 import { ticketConfig, feedbackConfig } from "./fixtures/configs.js";
 
 const values = {
@@ -26,10 +27,10 @@ test("exact message, English labels although the page is Vietnamese", () => {
     [
       "Customer e-mail address: khach.hang@example.net",
       "Request type: Bug report",
-      "Can the problem be reproduced?: Yes",
+      "Can the problem be reproduced? Yes",
       "User ID: u-42 Bcc: evil@example.net",
       "Administrator e-mail address: admin@example.net",
-      "Date and time of the problem: 2026-11-20T14:30",
+      "Date and time of the problem: 2026-11-20 14:30 (Europe/Paris, UTC+01:00)",
       "Support access granted: No",
       "Product: Halcyra Sync",
       "Screenshots: ảnh 1.png, b .png",
@@ -51,7 +52,7 @@ test("fields hidden by shown_when are skipped, and empty ones too", () => {
     [
       "Customer e-mail address: khach.hang@example.net",
       "Request type: Bug report",
-      "Can the problem be reproduced?: No",
+      "Can the problem be reproduced? No",
       "Product: Halcyra Sync",
       "Language: fr",
       "",
@@ -109,4 +110,15 @@ test("generic: the feedback form", () => {
 test("helpers", () => {
   assert.equal(oneLine(" a\r\nb\tc\rd\ne\u2028f "), "a b c d e f");
   assert.equal(toCrlf("a\rb\nc\r\nd\n\re"), "a\r\nb\r\nc\r\nd\r\n\r\ne");
+});
+
+test("a date and time names the zone it was typed in, with the offset of that day", () => {
+  assert.equal(withZone("2026-07-01T09:05"), "2026-07-01 09:05 (Europe/Paris, UTC+02:00)");
+  assert.equal(withZone("2026-03-29T02:30"), "2026-03-29 02:30 (Europe/Paris, UTC+02:00)"); // skipped by the clock change: read after it
+  process.env.TZ = "America/St_Johns";
+  assert.equal(withZone("2026-01-15T23:59"), "2026-01-15 23:59 (America/St_Johns, UTC-03:30)");
+  process.env.TZ = "UTC";
+  assert.equal(withZone("2026-01-15T23:59"), "2026-01-15 23:59 (UTC)");
+  assert.equal(withZone("not a date"), "not a date");
+  process.env.TZ = "Europe/Paris";
 });

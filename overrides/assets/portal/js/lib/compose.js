@@ -26,12 +26,32 @@ export const oneLine = (s) =>
  */
 export const toCrlf = (s) => String(s ?? "").replace(/\r\n|\r|\n/g, "\r\n");
 
+const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+
+/**
+ * A date and time field holds no zone: the partner's clock read it, so the
+ * message says which clock ("2026-11-20 14:30 (Europe/Paris, UTC+01:00)").
+ * @param {string} value @returns {string}
+ */
+export function withZone(value) {
+  const when = new Date(value); // without an offset, a date and time is the browser's local time
+  if (!/^\d{4,}-\d\d-\d\dT\d\d:\d\d/.test(value) || Number.isNaN(when.getTime())) return value;
+  const east = -when.getTimezoneOffset();
+  const offset = east ? `UTC${east < 0 ? "-" : "+"}${pad(Math.trunc(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}` : "UTC";
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return `${value.replace("T", " ")} (${zone === offset ? zone : `${zone}, ${offset}`})`;
+}
+
 /** @param {Field} f @param {any} v @returns {string} */
 function display(f, v) {
   if (Array.isArray(v)) return v.map((x) => (typeof x === "object" ? x?.name : display(f, x))).join(", ");
   if (f.type === "yes_no") return v === "yes" ? "Yes" : v === "no" ? "No" : v;
+  if (f.type === "datetime") return withZone(String(v));
   return f.choices?.find((c) => c.value === v)?.label_en ?? v;
 }
+
+/** A label before its value: "User ID:", but a question keeps its own mark ("Can it be reproduced? Yes"). */
+const lead = (/** @type {string} */ label) => (/[?？]$/.test(label) ? label : label + ":");
 
 /**
  * @param {Values} values
@@ -50,8 +70,8 @@ export function composeMessage(values, config) {
   for (const f of shown) {
     const label = oneLine(f.label_en || f.name);
     const v = values[f.name];
-    if (f.type === "long_text") blocks.push("", label + ":", toCrlf(v).replace(/(\r\n)+$/, ""));
-    else lines.push(`${label}: ${oneLine(display(f, v))}`);
+    if (f.type === "long_text") blocks.push("", lead(label), toCrlf(v).replace(/(\r\n)+$/, ""));
+    else lines.push(`${lead(label)} ${oneLine(display(f, v))}`);
   }
   if (config.locale) lines.push("Language: " + oneLine(config.locale));
   return { subject, body: lines.concat(blocks).join("\r\n") };

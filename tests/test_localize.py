@@ -171,19 +171,16 @@ def test_texts_side_by_side_take_a_space_except_after_a_full_width_character() -
 @pytest.mark.parametrize(
     ("locale", "code", "others"),
     [
-        ("de", "US", ["USA", "United States"]),  # "US", the code, is accepted as a code
-        ("de", "CI", ["Elfenbeinküste", "Ivory Coast"]),  # English "Côte d’Ivoire" is the German name
-        ("de", "HK", ["Hongkong", "Hong Kong SAR China", "Hong Kong"]),
+        ("de", "US", ["USA"]),
+        ("de", "CI", ["Elfenbeinküste"]),
+        ("de", "HK", ["Hongkong"]),
         ("en", "CZ", ["Czech Republic"]),
-        ("fr", "GB", ["R.-U.", "United Kingdom", "UK"]),
-        ("ja", "US", ["アメリカ", "United States"]),
-        ("ja", "JP", ["Japan"]),
-        ("ar", "IN", ["India"]),
+        ("fr", "GB", ["R.-U."]),
+        ("ja", "US", ["アメリカ"]),
         ("en", "FR", []),
     ],
 )
 def test_a_country_has_the_other_names_cldr_gives_it(locale: str, code: str, others: list[str]) -> None:
     """What readers type besides the full name ("USA", "Elfenbeinküste"): CLDR's short and variant
-    names, and in another language than English the English ones, which the finder and the
-    priority check accept (api countries[].other_names)."""
+    names, which the finder and the priority check accept (api countries[].other_names)."""
     assert Localizer(locale, {}).territory_other_names(code) == others

@@ -149,17 +149,9 @@ class Localizer:
     def territory_other_names(self, code: str) -> list[str]:
         """The other names CLDR gives a territory in the language, which readers type as often as
         its name: the short one ("Hongkong", "USA") and the variant ("Elfenbeinküste", "Czech
-        Republic"). The country finder and the priority check accept them. In a language other than
-        English, the English names too: partners do business in English and type "Japan" on a
-        Japanese page as often as 日本."""
+        Republic"). The country finder and the priority check accept them."""
         others = [self._short_names.regionDisplayName(code), *(table[code] for table in self._variant_names if code in table)]
-        if self.babel.language != "en":
-            others += [self._english.territory(code), *self._english.territory_other_names(code)]
         return list(dict.fromkeys(name for name in others if name != self.territory(code) and name != code))
-
-    @cached_property
-    def _english(self) -> Localizer:
-        return Localizer("en", {})
 
     @cached_property
     def _variant_names(self) -> list[dict[str, str]]:

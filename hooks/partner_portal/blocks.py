@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .localize import Localizer, autonym, language_in_sentence
 from .model import Portal
 from .places import place_name
-from .publish import api_document, calculator_config, finder_config, priority_config, working_days_text
+from .publish import API_PATH, api_document, calculator_config, finder_config, priority_config, working_days_text
 from .render import block
 from .sections import CATALOGUE_CHOICES, CHOICE_SECTIONS, FORM_TEXTS, channel_target
 from .translations import PLACEHOLDER_CHARACTERS, TranslationStatus
@@ -291,6 +291,7 @@ def support_calendar(portal: Portal, t: Localizer) -> dict[str, Any]:
 def escalation_finder(portal: Portal, t: Localizer) -> dict[str, Any]:
     return {
         "config": finder_config(portal, t),
+        "default_names": API_PATH,  # the default language's document: its country names are accepted too
         "anchor": FINDER_ANCHOR,
         "by_region": _countries_by_region(portal, t, portal["escalation"]["regions"]),
         "by_region_title": t.text("tools.finder.by_region"),
@@ -301,6 +302,7 @@ def escalation_finder(portal: Portal, t: Localizer) -> dict[str, Any]:
 def priority_check(portal: Portal, t: Localizer) -> dict[str, Any]:
     return {
         "config": priority_config(portal, t),
+        "default_names": API_PATH,
         "by_region": _countries_by_region(portal, t, portal["priority"]["regions"]),
         "by_region_title": t.text("tools.priority.by_region"),
     }

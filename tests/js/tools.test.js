@@ -2,7 +2,7 @@
 // counts, verdicts, the remembered region, and the placeholders of locale texts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { findCountry, foldName, parseCount, priorityVerdict } from "../../overrides/assets/portal/js/lib/countries.js";
+import { countriesAt, findCountry, foldName, parseCount, priorityVerdict, withNamesOf } from "../../overrides/assets/portal/js/lib/countries.js";
 import { CHOICE_KEY, readChoice, writeChoice } from "../../overrides/assets/portal/js/lib/choice.js";
 import { fill, fillParts } from "../../overrides/assets/portal/js/lib/fill.js";
 import { countries, priorityRegions } from "./fixtures/tools.js";
@@ -32,6 +32,31 @@ test("a country is found by its other CLDR names too, its own name first", () =>
   assert.equal(findCountry(german, "Hongkong", { codes: false }).code, "HK");
   assert.equal(findCountry(german, "Hong"), null, "a partial name is still no answer");
   assert.equal(findCountry([{ code: "XX", name: "Alpha", other_names: ["Beta"] }, { code: "YY", name: "Beta" }], "beta").code, "YY", "a country's own name wins over another's other name");
+});
+
+test("the default language's names join a country's other names, once, never its own name", () => {
+  const local = [
+    { code: "JP", name: "日本", other_names: [], escalation_region: "apj" },
+    { code: "US", name: "アメリカ合衆国", other_names: ["アメリカ"], escalation_region: "north-america" },
+    { code: "CI", name: "Côte d’Ivoire", other_names: ["Elfenbeinküste"] },
+  ];
+  const english = [
+    { code: "JP", name: "Japan", other_names: [] },
+    { code: "US", name: "United States", other_names: ["US"] },
+    { code: "CI", name: "Côte d’Ivoire", other_names: ["Ivory Coast"] },
+    { code: "XX", name: "Nowhere" },
+  ];
+  const both = withNamesOf(local, english);
+  assert.deepEqual(both.map((c) => c.other_names), [["Japan"], ["アメリカ", "United States", "US"], ["Elfenbeinküste", "Ivory Coast"]]);
+  assert.equal(both[0].escalation_region, "apj", "everything else kept");
+  assert.deepEqual(withNamesOf(both, english), both, "twice is once");
+  assert.equal(findCountry(both, "japan").code, "JP");
+  assert.equal(findCountry(local, "japan"), null);
+});
+
+test("no document, no names: countriesAt without an address, or when the fetch fails", async () => {
+  assert.deepEqual(await countriesAt(undefined), []);
+  assert.deepEqual(await countriesAt("http://127.0.0.1:9/api/portal.json"), []);
 });
 
 test("licence counts: whole numbers, with the group separators of any language", () => {

@@ -46,6 +46,40 @@ export function findCountry(countries, text, { codes = true } = {}) {
 }
 
 /**
+ * The countries with the names `more` gives the same codes (the portal's
+ * default language: a partner types "Japan" on a Japanese page as often as
+ * 日本) among their other names.
+ * @template {Country} C
+ * @param {C[]} countries
+ * @param {Country[]} more
+ * @returns {C[]}
+ */
+export function withNamesOf(countries, more) {
+  const names = new Map(more.map((c) => [c.code, [c.name, ...(c.other_names ?? [])]]));
+  return countries.map((c) => ({
+    ...c,
+    other_names: [...new Set([...(c.other_names ?? []), ...(names.get(c.code) ?? [])])].filter((name) => name !== c.name),
+  }));
+}
+
+/** @type {Map<string, Promise<Country[]>>} */
+const fetched = new Map();
+
+/**
+ * The countries of the API document at `url` (the default language's,
+ * api/portal.json), fetched once for the page; none when it cannot be read.
+ * @param {string | undefined} url
+ * @returns {Promise<Country[]>}
+ */
+export function countriesAt(url) {
+  if (!url) return Promise.resolve([]);
+  if (!fetched.has(url)) {
+    fetched.set(url, fetch(url).then((response) => (response.ok ? response.json() : {})).then((document) => document.countries ?? []).catch(() => []));
+  }
+  return /** @type {Promise<Country[]>} */ (fetched.get(url));
+}
+
+/**
  * A count of user licences as typed: a whole number >= 0, or null. Group
  * separators of any language (1,200 / 1 200 / 1.200) may stand between groups
  * of three digits; a decimal (12.5) is not a count.

@@ -7,7 +7,7 @@
  * remembered (lib/choice.js) for every page and language.
  */
 import { fillParts } from "./lib/fill.js";
-import { countriesAt, findCountry, withNamesOf } from "./lib/countries.js";
+import { findCountry, offerCountries } from "./lib/countries.js";
 import { readChoice, writeChoice } from "./lib/choice.js";
 
 const store = () => { try { return window.localStorage; } catch { return null; } };
@@ -44,7 +44,6 @@ function mount(root) {
   const input = /** @type {HTMLInputElement} */ (form.elements.namedItem("country"));
   const result = /** @type {HTMLElement} */ (root.querySelector("[data-result]"));
   const regions = new Map(config.regions.map((/** @type {{id: string}} */ r) => [r.id, r]));
-  input.list?.replaceChildren(...config.countries.map((/** @type {{name: string}} */ c) => new Option("", c.name)));
   const people = new Map(config.people.map((/** @type {{id: string}} */ p) => [p.id, p]));
 
   /** @param {string} template @param {Record<string, unknown>} params */
@@ -98,13 +97,8 @@ function mount(root) {
     if (remember) writeChoice(store(), { region: region.id, country: country.code });
   }
 
-  // The default language's names too, fetched when the reader starts on the field; a name
-  // already refused is read again with them.
-  input.addEventListener("focus", () => countriesAt(root.dataset.defaultNames).then((more) => {
-    if (!more.length) return;
-    config.countries = withNamesOf(config.countries, more);
-    if (!result.hidden && !result.dataset.region) show(true);
-  }), { once: true });
+  // A name already refused is read again with the default language's names.
+  offerCountries(input, config, root.dataset.defaultNames, () => { if (!result.hidden && !result.dataset.region) show(true); });
   form.addEventListener("submit", (event) => { event.preventDefault(); show(true); });
   input.addEventListener("change", () => show(true));
   input.addEventListener("input", () => {

@@ -5,7 +5,7 @@
  * (data/priority.yml through the page's JSON).
  */
 import { fillParts } from "./lib/fill.js";
-import { countriesAt, findCountry, parseCount, priorityVerdict, withNamesOf } from "./lib/countries.js";
+import { findCountry, offerCountries, parseCount, priorityVerdict } from "./lib/countries.js";
 import { readChoice } from "./lib/choice.js";
 
 const store = () => { try { return window.localStorage; } catch { return null; } };
@@ -20,7 +20,6 @@ function mount(root) {
   const licencesInput = /** @type {HTMLInputElement} */ (form.elements.namedItem("licences"));
   const result = /** @type {HTMLElement} */ (root.querySelector("[data-result]"));
   const regions = new Map(config.regions.map((/** @type {{id: string}} */ r) => [r.id, r]));
-  countryInput.list?.replaceChildren(...config.countries.map((/** @type {{name: string}} */ c) => new Option("", c.name)));
 
   /**
    * @param {string} kind admonition type: success, failure, info
@@ -69,12 +68,7 @@ function mount(root) {
     else say("failure", mp.not_eligible_title, verdict === "not-offered" ? mp.not_offered : mp.not_eligible, params);
   }
 
-  // The default language's names too, fetched when the reader starts on the field.
-  countryInput.addEventListener("focus", () => countriesAt(root.dataset.defaultNames).then((more) => {
-    if (!more.length) return;
-    config.countries = withNamesOf(config.countries, more);
-    update();
-  }), { once: true });
+  offerCountries(countryInput, config, root.dataset.defaultNames, update);
   form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
   form.addEventListener("input", update);
   form.addEventListener("change", update);

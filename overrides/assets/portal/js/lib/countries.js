@@ -1,8 +1,10 @@
 // @ts-check
 /**
- * Countries for the escalation finder and the priority-support check: find
- * the country a reader typed, and say whether an account is eligible.
- * The names, regions and thresholds all come from the page's JSON (data/).
+ * Countries for the escalation finder and the priority-support check: offer
+ * their names in the country field, find the country a reader typed, and say
+ * whether an account is eligible. The names, regions and thresholds all come
+ * from the page's JSON (data/), and the default language's names from its
+ * api/portal.json.
  */
 
 /**
@@ -77,6 +79,24 @@ export function countriesAt(url) {
     fetched.set(url, fetch(url).then((response) => (response.ok ? response.json() : {})).then((document) => document.countries ?? []).catch(() => []));
   }
   return /** @type {Promise<Country[]>} */ (fetched.get(url));
+}
+
+/**
+ * A tool's country field: its list offers the countries' names, and from the
+ * reader's first focus on it, `config.countries` accepts the names of the
+ * default language's document at `url` too; `then` runs once they are in.
+ * @param {HTMLInputElement} input
+ * @param {{countries: Country[]}} config
+ * @param {string | undefined} url
+ * @param {() => void} then
+ */
+export function offerCountries(input, config, url, then) {
+  input.list?.replaceChildren(...config.countries.map((c) => new Option("", c.name)));
+  input.addEventListener("focus", () => countriesAt(url).then((more) => {
+    if (!more.length) return;
+    config.countries = withNamesOf(config.countries, more);
+    then();
+  }), { once: true });
 }
 
 /**

@@ -176,6 +176,12 @@ def test_finder_opens_the_region_and_names_the_account_manager(served, tab, loca
     # Partners type the default language's names on a page in any language.
     country.fill("india")
     page.locator('[data-portal-tool="finder"] [data-result][data-region="india"]').wait_for()
+    # While another name is being typed, the answer for the last one is not left on show.
+    country.fill("")
+    country.press_sequentially(name(locale, "FR")[:2])
+    assert result.is_hidden()
+    country.press_sequentially(name(locale, "FR")[2:])
+    assert result.get_attribute("data-region") == "europe-uk" and result.is_visible()
 
     # A name that is no country says so.
     country.fill("Atlantis")

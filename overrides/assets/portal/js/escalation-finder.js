@@ -102,8 +102,10 @@ function mount(root) {
   form.addEventListener("submit", (event) => { event.preventDefault(); show(true); });
   input.addEventListener("change", () => show(true));
   input.addEventListener("input", () => {
-    // A pick from the list (or a name typed in full) answers at once; a partial name waits for "change".
+    // A pick from the list (or a name typed in full) answers at once; a partial name waits for
+    // "change", and the answer for the name it replaces goes meanwhile.
     if (findCountry(config.countries, input.value, { codes: false })) show(true);
+    else result.hidden = true;
   });
 
   const choice = readChoice(store(), regions.keys());

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 process.env.TZ = "Europe/Paris"; // the partner's clock, which the date field's line names
 import assert from "node:assert/strict";
-import { composeMessage, oneLine, toCrlf, withZone } from "../../overrides/assets/portal/js/lib/compose.js";
+import { composeMessage, oneLine, toCrlf } from "../../overrides/assets/portal/js/lib/compose.js";
+import { withZone } from "../../overrides/assets/portal/js/lib/local-input.js";
 import { ticketConfig, feedbackConfig } from "./fixtures/configs.js";
 
 const values = {

@@ -5,8 +5,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import {
-  computeTimes, formatInstant, fromLocalInput, isoToDayNumbers, toLocalInput, zoneName,
+  computeTimes, formatInstant, isoToDayNumbers, zoneName,
 } from "../../overrides/assets/portal/js/lib/response.js";
+import { fromLocalInput, toLocalInput } from "../../overrides/assets/portal/js/lib/local-input.js";
 import { calculatorConfig as config } from "./fixtures/tools.js";
 
 const iso = (date) => date.toISOString();
@@ -150,7 +151,7 @@ test("reader and region in different zones: one instant, two local times, in the
 });
 
 test("datetime-local values are read and written in the browser's zone", () => {
-  const code = `import { fromLocalInput, toLocalInput } from ${JSON.stringify(new URL("../../overrides/assets/portal/js/lib/response.js", import.meta.url).href)};
+  const code = `import { fromLocalInput, toLocalInput } from ${JSON.stringify(new URL("../../overrides/assets/portal/js/lib/local-input.js", import.meta.url).href)};
     const d = fromLocalInput("2026-03-08T02:30");
     process.stdout.write(JSON.stringify([fromLocalInput("2026-06-12T22:30").toISOString(), toLocalInput(new Date("2026-06-12T21:30:00Z")), d.toISOString()]));`;
   // New York: 22:30 EDT = 02:30Z next day; 02:30 on 2026-03-08 does not exist (spring forward) -> 03:30 EDT.

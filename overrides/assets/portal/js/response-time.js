@@ -8,7 +8,8 @@
  */
 import { fill, fillParts } from "./lib/fill.js";
 import { readChoice, writeChoice } from "./lib/choice.js";
-import { computeTimes, formatInstant, fromLocalInput, toLocalInput, zoneName } from "./lib/response.js";
+import { fromLocalInput, toLocalInput } from "./lib/local-input.js";
+import { computeTimes, formatInstant, zoneName } from "./lib/response.js";
 
 const store = () => { try { return window.localStorage; } catch { return null; } };
 

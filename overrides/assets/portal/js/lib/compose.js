@@ -5,6 +5,7 @@
  * "Language: xx" line. Generic over the configuration (ticket and feedback
  * forms alike).
  */
+import { withZone } from "./local-input.js";
 import { isEmpty, isShown } from "./validate.js";
 
 /** @typedef {import("./validate.js").Config} Config */
@@ -25,22 +26,6 @@ export const oneLine = (s) =>
  * @param {unknown} s @returns {string}
  */
 export const toCrlf = (s) => String(s ?? "").replace(/\r\n|\r|\n/g, "\r\n");
-
-const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
-
-/**
- * A date and time field holds no zone: the partner's clock read it, so the
- * message says which clock ("2026-11-20 14:30 (Europe/Paris, UTC+01:00)").
- * @param {string} value @returns {string}
- */
-export function withZone(value) {
-  const when = new Date(value); // without an offset, a date and time is the browser's local time
-  if (!/^\d{4,}-\d\d-\d\dT\d\d:\d\d/.test(value) || Number.isNaN(when.getTime())) return value;
-  const east = -when.getTimezoneOffset();
-  const offset = east ? `UTC${east < 0 ? "-" : "+"}${pad(Math.trunc(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}` : "UTC";
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return `${value.replace("T", " ")} (${zone === offset ? zone : `${zone}, ${offset}`})`;
-}
 
 /** @param {Field} f @param {any} v @returns {string} */
 function display(f, v) {
